@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config/loadConfig.ts';
+import type { Database } from './db/createDatabase.ts';
+import { PersonalDataCipher } from './lib/personalDataCipher.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { membersRoutes } from './modules/members/members.routes.ts';
+import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
+import { usersRoutes } from './modules/users/users.routes.ts';
+import { registerErrorHandler, registerNotFoundHandler } from './plugins/errorHandler.ts';
+import { registerSession } from './plugins/session.ts';
+
+export interface AppOptions {
+  database: Database;
+  config: Config;
+  /** Log level; tests pass 'silent'. */
+  logLevel?: string;
+  /** Folder of the built web app; served with an SPA fallback when it exists. */
+  webDist?: string;
+}
+
+const defaultWebDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+/** Assembles the HTTP application; never listens (server.ts and tests do that). */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { database, config } = options;
+  const cipher = new PersonalDataCipher(config.masterKey);
+  const app = Fastify({
+    logger: {
+      level: options.logLevel ?? 'info',
+      // Personal data must never reach logs: drop bodies and cookies from request logs.
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.ZHIBU_TRUST_PROXY === '1',
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'zhibu API', description: '支部 · 基层党建信息管理平台 接口', version: '1.0.0' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  registerSession(app, { database, cipher, config });
+
+  await app.register(healthRoutes(database), { prefix: '/api' });
+  await app.register(
+    async (v1) => {
+      await v1.register(authRoutes({ database, config }));
+      await v1.register(orgsRoutes);
+      await v1.register(membersRoutes);
+      await v1.register(usersRoutes);
+      await v1.register(auditRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webDist = options.webDist ?? defaultWebDist;
+  const hasWeb = existsSync(resolve(webDist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  registerNotFoundHandler(app, { spaFallback: hasWeb });
+  return app;
+}

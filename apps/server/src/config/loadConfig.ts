@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export interface Config {
+  /** Where the embedded database, the key file and attachments live. */
+  dataDir: string;
+  /** postgres://… when a PostgreSQL server is used instead of the embedded engine. */
+  databaseUrl?: string;
+  host: string;
+  port: number;
+  masterKey: Buffer;
+  sessionTtlHours: number;
+  /** Failed logins before the account locks, and for how long. */
+  lockoutThreshold: number;
+  lockoutMinutes: number;
+  /** Serve cookies with the Secure flag (behind HTTPS). */
+  secureCookies: boolean;
+}
+
+export interface ConfigOverrides {
+  dataDir?: string;
+  databaseUrl?: string;
+  port?: number;
+  host?: string;
+  masterKey?: Buffer;
+}
+
+/**
+ * The master key comes from ZHIBU_SECRET_KEY (base64, 32 bytes) or from `<dataDir>/secret.key`,
+ * created on first start with mode 600. Losing it makes encrypted personal data unreadable.
+ */
+export function loadMasterKey(dataDir: string): Buffer {
+  const fromEnv = process.env.ZHIBU_SECRET_KEY;
+  if (fromEnv) {
+    const key = Buffer.from(fromEnv, 'base64');
+    if (key.length !== 32) throw new Error('ZHIBU_SECRET_KEY must be 32 bytes, base64-encoded');
+    return key;
+  }
+  const file = join(dataDir, 'secret.key');
+  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(file, `${key.toString('base64')}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return key;
+}
+
+export function loadConfig(overrides: ConfigOverrides = {}): Config {
+  const dataDir = resolve(overrides.dataDir ?? process.env.ZHIBU_DATA_DIR ?? 'data');
+  const databaseUrl = overrides.databaseUrl ?? (process.env.DATABASE_URL || undefined);
+  return {
+    dataDir,
+    databaseUrl,
+    host: overrides.host ?? process.env.HOST ?? '127.0.0.1',
+    port: overrides.port ?? Number(process.env.PORT ?? 5300),
+    masterKey: overrides.masterKey ?? loadMasterKey(dataDir),
+    sessionTtlHours: Number(process.env.ZHIBU_SESSION_TTL_HOURS ?? 8),
+    lockoutThreshold: 5,
+    lockoutMinutes: 15,
+    secureCookies: process.env.ZHIBU_SECURE_COOKIES === '1',
+  };
+}

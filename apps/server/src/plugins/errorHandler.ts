@@ -1,0 +1,72 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, ERROR_TABLE, type ErrorCode, type FieldError } from '../lib/appError.ts';
+
+function problem(code: ErrorCode, detail?: string, errors?: FieldError[]) {
+  const [status, message] = ERROR_TABLE[code];
+  return {
+    type: `https://zhibu.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`,
+    title: code,
+    status,
+    code,
+    detail: detail ?? message,
+    ...(errors && errors.length > 0 ? { errors } : {}),
+  };
+}
+
+const ZOD_MESSAGES: Record<string, string> = {
+  invalid_type: '缺少或类型不正确',
+  too_small: '太短或太小',
+  too_big: '太长或太大',
+  invalid_format: '格式不正确',
+  invalid_value: '取值不在允许范围内',
+  unrecognized_keys: '包含未知字段',
+};
+
+/** Every error leaves as RFC 9457 problem+json with a stable code and a Chinese message; no internals. */
+export function registerErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    let body: ReturnType<typeof problem>;
+    if (err instanceof AppError) {
+      body = problem(err.code, err.detail, err.errors);
+    } else if (hasZodFastifySchemaValidationErrors(err)) {
+      const errors = err.validation.map((issue) => {
+        const field =
+          issue.instancePath.replace(/^\//, '').replace(/\//g, '.') || String(issue.params?.issue ?? '');
+        const zodCode = String((issue.params as { issue?: { code?: string } })?.issue?.code ?? issue.keyword);
+        const message = /[\u4e00-\u9fff]/.test(issue.message ?? '')
+          ? (issue.message ?? '')
+          : `${field || '请求'}：${ZOD_MESSAGES[zodCode] ?? '不符合要求'}`;
+        return { field, code: zodCode.toUpperCase(), message };
+      });
+      body = problem('VALIDATION', errors[0]?.message, errors);
+    } else if (isResponseSerializationError(err)) {
+      request.log.error({ err }, 'response did not match its schema');
+      body = problem('INTERNAL');
+    } else if (err.statusCode === 429) {
+      body = problem('RATE_LIMITED');
+    } else if (err.statusCode === 413 || err.code === 'FST_REQ_FILE_TOO_LARGE') {
+      body = problem('PAYLOAD_TOO_LARGE');
+    } else if (err.statusCode === 415 || err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      body = problem('UNSUPPORTED_MEDIA_TYPE');
+    } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      // Malformed JSON, bad content length and the like: the client's fault, never a 500.
+      body = problem('BAD_REQUEST');
+    } else {
+      request.log.error({ err }, 'unhandled error');
+      body = problem('INTERNAL');
+    }
+    return reply.status(body.status).type('application/problem+json; charset=utf-8').send(body);
+  });
+}
+
+/** 404 for unknown routes; with a built web app, GET deep links outside /api load the SPA instead. */
+export function registerNotFoundHandler(app: FastifyInstance, options: { spaFallback: boolean }) {
+  app.setNotFoundHandler((request, reply) => {
+    if (options.spaFallback && request.method === 'GET' && !request.url.startsWith('/api')) {
+      return reply.sendFile('index.html');
+    }
+    const body = problem('NOT_FOUND', request.url.startsWith('/api') ? '接口不存在' : undefined);
+    return reply.status(404).type('application/problem+json; charset=utf-8').send(body);
+  });
+}

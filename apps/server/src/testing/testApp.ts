@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { computeCheckChar } from '@zhibu/shared';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../app.ts';
+import { type Config, loadConfig } from '../config/loadConfig.ts';
+import type { Database } from '../db/createDatabase.ts';
+import { ensureAdminUser } from '../modules/users/users.service.ts';
+import { createTestDatabase } from './testDatabase.ts';
+
+export const ADMIN_PASSWORD = 'Admin#2026zb';
+export const USER_PASSWORD = 'Officer#2026';
+
+export interface Response<T = Record<string, unknown>> {
+  status: number;
+  body: T;
+  headers: Record<string, string | string[] | number | undefined>;
+}
+
+/** A fresh app on a fresh database of the run's engine, with an `admin` account. */
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  config: Config;
+  call<T = Record<string, unknown>>(
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    url: string,
+    options?: { cookie?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<Response<T>>;
+  /** Logs in through the API and returns the session cookie. */
+  login(username: string, password?: string): Promise<string>;
+  adminCookie(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = {
+    ...loadConfig({ dataDir: join(tmpdir(), 'zhibu-test-unused'), masterKey: randomBytes(32) }),
+    ...overrides,
+  };
+  const app = await buildApp({
+    database,
+    config,
+    logLevel: 'silent',
+    webDist: join(tmpdir(), 'zhibu-no-web'),
+  });
+  await ensureAdminUser(database.db, ADMIN_PASSWORD);
+  let adminCookie: string | undefined;
+
+  const call: TestApp['call'] = async (method, url, options = {}) => {
+    const res = await app.inject({
+      method,
+      url,
+      headers: { ...(options.cookie ? { cookie: options.cookie } : {}), ...options.headers },
+      ...(options.body === undefined ? {} : { payload: options.body as Record<string, unknown> }),
+    });
+    const isJson = String(res.headers['content-type'] ?? '').includes('json');
+    return {
+      status: res.statusCode,
+      body: isJson ? res.json() : (res.rawPayload as never),
+      headers: res.headers,
+    };
+  };
+
+  const login = async (username: string, password = USER_PASSWORD) => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password },
+    });
+    if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+    const cookie = res.cookies.find((c) => c.name === 'zhibu_session');
+    if (!cookie) throw new Error('no session cookie');
+    return `zhibu_session=${cookie.value}`;
+  };
+
+  return {
+    app,
+    database,
+    config,
+    call,
+    login,
+    async adminCookie() {
+      adminCookie ??= await login('admin', ADMIN_PASSWORD);
+      return adminCookie;
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** A valid 18-digit citizen ID for a birth date; odd `seq` → male, even → female. */
+export function citizenId(birthDate: string, seq: number, area = '110105'): string {
+  const body = `${area}${birthDate.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
+  return `${body}${computeCheckChar(body)}`;
+}
+
+let uniqueCounter = 0;
+/** A value no other test in the run uses. */
+export function unique(prefix: string): string {
+  uniqueCounter += 1;
+  return `${prefix}${process.pid}${uniqueCounter}`;
+}

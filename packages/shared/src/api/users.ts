@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { NewPassword, RoleAssignment } from './auth.ts';
+import { PageQuery, PublicId, pageOf } from './common.ts';
+import { RoleCode } from './enums.ts';
+
+export const User = z.object({
+  id: PublicId,
+  username: z.string(),
+  displayName: z.string(),
+  isDisabled: z.boolean(),
+  isLocked: z.boolean(),
+  lastLoginAt: z.string().nullable(),
+  roles: z.array(RoleAssignment),
+  version: z.number().int(),
+});
+export type User = z.infer<typeof User>;
+
+export const ListUsersRequest = PageQuery.extend({ q: z.string().trim().max(50).optional() });
+export const ListUsersResponse = pageOf(User);
+
+export const Username = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_.-]{3,32}$/, '用户名为 3–32 位字母、数字或 _ . -');
+
+export const CreateUserRequest = z.object({
+  username: Username,
+  displayName: z.string().trim().min(1, '请填写姓名').max(50),
+  password: NewPassword,
+  role: RoleCode,
+  orgId: PublicId.nullable(),
+});
+export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
+
+export const UpdateUserRequest = z.object({
+  displayName: z.string().trim().min(1).max(50).optional(),
+  isDisabled: z.boolean().optional(),
+  version: z.number().int(),
+});
+export const ResetPasswordRequest = z.object({ password: NewPassword });
+export const AddRoleRequest = z.object({ role: RoleCode, orgId: PublicId.nullable() });

@@ -1,0 +1,54 @@
+import { defineConfig } from '@playwright/test';
+
+const port = 5399;
+const baseURL = `http://127.0.0.1:${port}`;
+/** Embedded-engine data of the e2e server; emptied before every start (see webServer.command). */
+const dataDir = '.tmp/e2e-data';
+const isCI = Boolean(process.env.CI);
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: isCI ? 1 : 0,
+  forbidOnly: isCI,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL,
+    browserName: 'chromium',
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      // Debian's Chromium (apt-get install chromium fonts-noto-cjk); no `playwright install`.
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium' }],
+  webServer: {
+    // Playwright starts the webServer *before* globalSetup runs, so the data dir is emptied here,
+    // in the same command, rather than in a globalSetup file (a stale zhibu.lock would also block start).
+    command:
+      `node -e "require('node:fs').rmSync('${dataDir}', { recursive: true, force: true })" && ` +
+      `node apps/server/bin/zhibu.mjs start --demo --port ${port} --data ${dataDir}`,
+    url: `${baseURL}/api/health`,
+    env: { ZHIBU_ADMIN_PASSWORD: 'Admin#2026zb' },
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+});
