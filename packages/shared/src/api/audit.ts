@@ -13,6 +13,7 @@ export const AuditEntry = z.object({
   after: z.unknown().nullable(),
   ip: z.string().nullable(),
 });
+export type AuditEntry = z.infer<typeof AuditEntry>;
 export const ListAuditRequest = PageQuery.extend({
   action: z.string().max(50).optional(),
   username: z.string().max(50).optional(),
@@ -20,3 +21,4 @@ export const ListAuditRequest = PageQuery.extend({
   to: z.string().max(10).optional(),
 });
 export const ListAuditResponse = pageOf(AuditEntry);
+export type ListAuditResponse = z.infer<typeof ListAuditResponse>;

@@ -39,3 +39,4 @@ export const ChangePasswordRequest = z.object({
   oldPassword: z.string().min(1).max(200),
   newPassword: NewPassword,
 });
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;

@@ -83,6 +83,14 @@ export const LeaveMemberRequest = z.object({
 });
 export type LeaveMemberRequest = z.infer<typeof LeaveMemberRequest>;
 
+/** 恢复党籍 after 停止党籍, or reversing a wrongly recorded reduction; the kind follows from the reduction. */
+export const RestoreMemberRequest = z.object({
+  restoredOn: IsoDate.describe('恢复日期'),
+  reason: z.string().trim().min(1, '请填写恢复原因').max(500),
+  version: z.number().int(),
+});
+export type RestoreMemberRequest = z.infer<typeof RestoreMemberRequest>;
+
 export const RevealMemberRequest = z.object({ field: z.enum(['idNumber', 'phone']) });
 export const RevealMemberResponse = z.object({ value: z.string().nullable() });
 
@@ -94,4 +102,6 @@ export const MemberEvent = z.object({
   actor: z.string().nullable(),
   createdAt: z.string(),
 });
+export type MemberEvent = z.infer<typeof MemberEvent>;
 export const ListMemberEventsResponse = z.object({ items: z.array(MemberEvent) });
+export type ListMemberEventsResponse = z.infer<typeof ListMemberEventsResponse>;

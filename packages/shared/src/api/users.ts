@@ -39,3 +39,5 @@ export const UpdateUserRequest = z.object({
 });
 export const ResetPasswordRequest = z.object({ password: NewPassword });
 export const AddRoleRequest = z.object({ role: RoleCode, orgId: PublicId.nullable() });
+export type ListUsersResponse = z.infer<typeof ListUsersResponse>;
+export type UpdateUserRequest = z.infer<typeof UpdateUserRequest>;

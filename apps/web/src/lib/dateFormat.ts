@@ -1,0 +1,2 @@
+/** The one date format shown everywhere. */
+export const dateFormat = 'YYYY-MM-DD';

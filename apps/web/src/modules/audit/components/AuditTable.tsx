@@ -1,0 +1,65 @@
+import { Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { useT } from '../../../i18n/useT.ts';
+import { formatDateTime } from '../../../lib/formatDateTime.ts';
+import type { AuditEntryItem } from '../AuditEntryItem.ts';
+import { AuditChanges } from './AuditChanges.tsx';
+
+interface AuditTableProps {
+  items: AuditEntryItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+  isLoading: boolean;
+  onPageChange: (page: number, pageSize: number) => void;
+}
+
+/** Audit entries; a row with before/after data expands to show them. */
+export function AuditTable({ items, total, page, pageSize, isLoading, onPageChange }: AuditTableProps) {
+  const t = useT();
+  const columns: TableColumnsType<AuditEntryItem> = [
+    { key: 'at', title: t('audit.field.at'), width: 170, render: (_v, e) => formatDateTime(e.at) },
+    { key: 'username', title: t('audit.field.username'), width: 120, render: (_v, e) => e.username ?? '—' },
+    { key: 'action', title: t('audit.field.action'), width: 160, render: (_v, e) => <Tag>{e.action}</Tag> },
+    {
+      key: 'entity',
+      title: t('audit.field.entity'),
+      width: 180,
+      render: (_v, e) =>
+        e.entityType ? (
+          <Typography.Text>
+            {e.entityType}
+            {e.entityId ? <Typography.Text type="secondary"> #{e.entityId}</Typography.Text> : null}
+          </Typography.Text>
+        ) : (
+          '—'
+        ),
+    },
+    { key: 'summary', title: t('audit.field.summary'), render: (_v, e) => e.summary ?? '' },
+    { key: 'ip', title: t('audit.field.ip'), width: 130, render: (_v, e) => e.ip ?? '' },
+  ];
+  return (
+    <div data-testid="audit-table">
+      <Table<AuditEntryItem>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={items}
+        loading={isLoading}
+        scroll={{ x: 'max-content' }}
+        expandable={{
+          rowExpandable: (e) => e.before !== null || e.after !== null,
+          expandedRowRender: (e) => <AuditChanges entry={e} />,
+        }}
+        pagination={{
+          current: page,
+          pageSize,
+          total,
+          showSizeChanger: true,
+          showTotal: (count) => t('common.total', { total: count }),
+          onChange: onPageChange,
+        }}
+        locale={{ emptyText: t('audit.empty') }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import type {
+  CreateMemberRequest,
+  LeaveMemberRequest,
+  ListMembersResponse,
+  Member,
+  UpdateMemberRequest,
+} from '@zhibu/shared/api';
+import { apiClient } from '../../http/apiClient.ts';
+import type { MemberEventItem } from '../MemberEventItem.ts';
+import type { MemberListParams } from './MemberListParams.ts';
+import type { RevealField } from './RevealField.ts';
+
+const base = '/api/v1/members';
+const one = (id: string) => `${base}/${encodeURIComponent(id)}`;
+
+export const membersApi = {
+  list: (params: MemberListParams, signal?: AbortSignal) =>
+    apiClient.get<ListMembersResponse>(base, { ...params }, signal),
+  get: (id: string, signal?: AbortSignal) => apiClient.get<Member>(one(id), undefined, signal),
+  create: (body: CreateMemberRequest) => apiClient.post<Member>(base, body),
+  update: (id: string, body: UpdateMemberRequest) => apiClient.patch<Member>(one(id), body),
+  leave: (id: string, body: LeaveMemberRequest) => apiClient.post<Member>(`${one(id)}/leave`, body),
+  reveal: (id: string, field: RevealField) =>
+    apiClient.post<{ value: string | null }>(`${one(id)}/reveal`, { field }),
+  events: (id: string, signal?: AbortSignal) =>
+    apiClient.get<{ items: MemberEventItem[] }>(`${one(id)}/events`, undefined, signal),
+  exportPath: `${base}/export`,
+};

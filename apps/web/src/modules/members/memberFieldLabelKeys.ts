@@ -1,0 +1,30 @@
+import type { MessageKey } from '../../i18n/MessageKey.ts';
+
+/** Label of each member field (API name → message), shared by form, details and history. */
+export const memberFieldLabelKeys: Record<string, MessageKey> = {
+  orgId: 'members.field.org',
+  orgName: 'members.field.org',
+  name: 'members.field.name',
+  gender: 'members.field.gender',
+  idNumber: 'members.field.idNumber',
+  idNumberMasked: 'members.field.idNumber',
+  ethnicity: 'members.field.ethnicity',
+  birthDate: 'members.field.birthDate',
+  age: 'members.field.age',
+  nativePlace: 'members.field.nativePlace',
+  education: 'members.field.education',
+  status: 'members.field.status',
+  joinedOn: 'members.field.joinedOn',
+  confirmedOn: 'members.field.confirmedOn',
+  workUnit: 'members.field.workUnit',
+  post: 'members.field.post',
+  phone: 'members.field.phone',
+  phoneMasked: 'members.field.phone',
+  address: 'members.field.address',
+  remark: 'members.field.remark',
+  leftOn: 'members.field.leftOn',
+  leftReason: 'members.field.leftReason',
+  leftNote: 'members.field.leftNote',
+  reason: 'members.field.leftReason',
+  note: 'members.field.leftNote',
+};

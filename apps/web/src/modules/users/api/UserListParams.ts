@@ -1,0 +1,5 @@
+export interface UserListParams {
+  q?: string;
+  page: number;
+  pageSize: number;
+}
