@@ -18,6 +18,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          // Property tests run thousands of cases; a loaded 2-core CI machine needs headroom.
+          testTimeout: 20_000,
           include: ['packages/**/*.test.ts', 'apps/server/src/**/*.test.ts', 'bench/**/*.test.ts'],
           exclude: [...configDefaults.exclude, '**/*.int.test.ts'],
         },

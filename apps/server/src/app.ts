@@ -20,9 +20,16 @@ import type { Database } from './db/createDatabase.ts';
 import { PersonalDataCipher } from './lib/personalDataCipher.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { developmentRoutes } from './modules/development/development.routes.ts';
+import { duesRoutes } from './modules/dues/dues.routes.ts';
+import { flowingRoutes } from './modules/flowing/flowing.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { membersRoutes } from './modules/members/members.routes.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
+import { rulesRoutes } from './modules/rules/rules.routes.ts';
+import { statsRoutes } from './modules/stats/stats.routes.ts';
+import { transfersRoutes } from './modules/transfers/transfers.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { registerErrorHandler, registerNotFoundHandler } from './plugins/errorHandler.ts';
 import { registerSession } from './plugins/session.ts';
@@ -85,6 +92,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await v1.register(membersRoutes);
       await v1.register(usersRoutes);
       await v1.register(auditRoutes);
+      await v1.register(statsRoutes);
+      await v1.register(importsRoutes);
+      await v1.register(duesRoutes);
+      await v1.register(rulesRoutes);
+      await v1.register(developmentRoutes);
+      await v1.register(transfersRoutes);
+      await v1.register(flowingRoutes);
     },
     { prefix: '/api/v1' },
   );

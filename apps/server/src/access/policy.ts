@@ -9,7 +9,16 @@ export type Action =
   | 'import.orgs'
   | 'import.members'
   | 'user.manage'
-  | 'audit.read';
+  | 'audit.read'
+  | 'dues.read'
+  | 'dues.write'
+  | 'rule.manage'
+  | 'development.read'
+  | 'development.write'
+  | 'transfer.read'
+  | 'transfer.write'
+  | 'flowing.read'
+  | 'flowing.write';
 
 /** What each role may do; where it may do it is the role's org subtree (see scope.ts). */
 export const ROLE_ACTIONS: Record<RoleCode, readonly Action[]> = {
@@ -23,6 +32,16 @@ export const ROLE_ACTIONS: Record<RoleCode, readonly Action[]> = {
     'import.members',
     'user.manage',
     'audit.read',
+    'dues.read',
+    'dues.write',
+    // Rule parameters apply to the whole deployment, so only a system-wide administrator tunes them.
+    'rule.manage',
+    'development.read',
+    'development.write',
+    'transfer.read',
+    'transfer.write',
+    'flowing.read',
+    'flowing.write',
   ],
   org_admin: [
     'org.read',
@@ -34,8 +53,30 @@ export const ROLE_ACTIONS: Record<RoleCode, readonly Action[]> = {
     'import.members',
     'user.manage',
     'audit.read',
+    'dues.read',
+    'dues.write',
+    'development.read',
+    'development.write',
+    'transfer.read',
+    'transfer.write',
+    'flowing.read',
+    'flowing.write',
   ],
-  officer: ['org.read', 'member.read', 'member.write', 'member.reveal', 'import.members'],
+  officer: [
+    'org.read',
+    'member.read',
+    'member.write',
+    'member.reveal',
+    'import.members',
+    'dues.read',
+    'dues.write',
+    'development.read',
+    'development.write',
+    'transfer.read',
+    'transfer.write',
+    'flowing.read',
+    'flowing.write',
+  ],
   member: ['org.read'],
 };
 

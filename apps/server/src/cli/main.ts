@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { AppError } from '../lib/appError.ts';
 import { CliError } from './cliError.ts';
+import { registerCheckCommand } from './commands/check.ts';
+import { registerDuesCommand } from './commands/dues.ts';
 import { registerExportCommand } from './commands/export.ts';
 import { registerImportCommand } from './commands/import.ts';
 import { registerSeedCommand } from './commands/seed.ts';
@@ -14,6 +16,8 @@ registerSeedCommand(program);
 registerImportCommand(program);
 registerExportCommand(program);
 registerUserCommand(program);
+registerCheckCommand(program);
+registerDuesCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Config, loadConfig } from '../config/loadConfig.ts';
 import { createDatabase, type Database } from '../db/createDatabase.ts';
@@ -20,7 +20,8 @@ function isAlive(pid: number): boolean {
  * The embedded engine is a single process's files: a second process opening the same data
  * directory would corrupt it, so a lock file with the owner's pid guards it.
  */
-function lockDataDir(dataDir: string): () => void {
+export function lockDataDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
   const lockFile = join(dataDir, 'zhibu.lock');
   if (existsSync(lockFile)) {
     const pid = Number(readFileSync(lockFile, 'utf8'));

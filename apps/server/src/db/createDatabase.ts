@@ -43,6 +43,9 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   const shouldMigrate = options.migrate ?? true;
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    // An idle client dropped by the server (restart, admin shutdown) must not crash the process;
+    // the pool replaces it on the next checkout.
+    pool.on('error', (err) => console.error(`数据库连接中断（${err.message}），将在下次请求时重连`));
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
     if (shouldMigrate) await migrateNodePg(drizzleNodePg(pool), { migrationsFolder });
     return {

@@ -26,6 +26,24 @@ export const ERROR_TABLE = {
   MEMBER_NOT_LEFT: [409, '该党员仍在册'],
   WRONG_PASSWORD: [400, '原密码不正确'],
   LAST_ADMIN: [409, '不能停用或移除最后一个系统管理员'],
+  /** A step or record would break a regulation; the detail names the article. */
+  RULE_VIOLATION: [422, '该操作不符合党内法规的规定'],
+  /** Dues for that member and month are already paid in full; record a reversal first to correct. */
+  DUES_ALREADY_PAID: [409, '该党员该月党费已交清'],
+  /** A dues ledger entry can be reversed once; the reversal itself cannot be reversed. */
+  DUES_NOT_REVERSIBLE: [409, '该笔记录已冲正或本身是冲正记录，不能再冲正'],
+  /** The collection sheet covers one branch at a time; the org chosen has too many members. */
+  DUES_SHEET_TOO_LARGE: [422, '所选组织党员过多，请选择具体的党支部收缴'],
+  /** That citizen ID number is already in the development pipeline (in progress) or on the register. */
+  DUPLICATE_APPLICANT: [409, '该公民身份号码已在发展党员名单或党员名册中'],
+  /** The person's pipeline has ended (archived, withdrawn, or probation cancelled). */
+  DEVELOPMENT_CLOSED: [409, '该发展党员程序已经结束'],
+  /** The member already has a transfer under way; finish or cancel it first. */
+  TRANSFER_PENDING: [409, '该党员已有尚未办结的组织关系转接'],
+  /** The transfer is no longer pending (accepted, returned, receipted or cancelled). */
+  TRANSFER_CLOSED: [409, '该组织关系转接已办结或已撤回'],
+  /** The flowing-member record is closed (returned, transferred or suspended). */
+  FLOWING_CLOSED: [409, '该流动党员记录已结束'],
   CSRF_REJECTED: [403, '请求来源不被允许'],
   RATE_LIMITED: [429, '请求过于频繁，请稍后再试'],
   FILE_INVALID: [400, '文件不是有效的 Excel（.xlsx）文件'],

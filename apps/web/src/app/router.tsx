@@ -41,6 +41,45 @@ export const router = createBrowserRouter([
                 }),
               },
               {
+                path: 'development',
+                lazy: async () => ({
+                  Component: (await import('../pages/development/DevelopmentPage.tsx')).DevelopmentPage,
+                }),
+              },
+              {
+                path: 'development/people/:personId',
+                lazy: async () => ({
+                  Component: (await import('../pages/development/DevelopmentPersonPage.tsx'))
+                    .DevelopmentPersonPage,
+                }),
+              },
+              {
+                path: 'transfers',
+                lazy: async () => ({
+                  Component: (await import('../pages/transfers/TransfersPage.tsx')).TransfersPage,
+                }),
+              },
+              {
+                path: 'flowing',
+                lazy: async () => ({
+                  Component: (await import('../pages/flowing/FlowingPage.tsx')).FlowingPage,
+                }),
+              },
+              {
+                path: 'dues',
+                lazy: async () => ({ Component: (await import('../pages/dues/DuesPage.tsx')).DuesPage }),
+              },
+              {
+                path: 'warnings/:orgId?',
+                lazy: async () => ({
+                  Component: (await import('../pages/warnings/WarningsPage.tsx')).WarningsPage,
+                }),
+              },
+              {
+                path: 'rules',
+                lazy: async () => ({ Component: (await import('../pages/rules/RulesPage.tsx')).RulesPage }),
+              },
+              {
                 path: 'imports',
                 lazy: async () => ({
                   Component: (await import('../pages/imports/ImportsPage.tsx')).ImportsPage,

@@ -177,10 +177,7 @@ export const CreateApplicantRequest = z.object({
 });
 export type CreateApplicantRequest = z.infer<typeof CreateApplicantRequest>;
 
-export const UpdateApplicantRequest = z
-  .object(personFields)
-  .partial()
-  .extend({ version: z.number().int() });
+export const UpdateApplicantRequest = z.object(personFields).partial().extend({ version: z.number().int() });
 export type UpdateApplicantRequest = z.infer<typeof UpdateApplicantRequest>;
 
 export const WithdrawApplicantRequest = z.object({

@@ -5,13 +5,14 @@ import { DuesCategoryCode } from '../dues/duesCategory.ts';
 import { MAX_AMOUNT_FEN } from '../dues/parseYuan.ts';
 import { IsoDate, PageQuery, PublicId, pageOf } from './common.ts';
 
-export const YearMonth = z
-  .string()
-  .refine(isValidYearMonth, '月份格式应为 YYYY-MM')
-  .describe('月份 YYYY-MM');
+export const YearMonth = z.string().refine(isValidYearMonth, '月份格式应为 YYYY-MM').describe('月份 YYYY-MM');
 
 /** Money in integer fen (分). */
-export const Fen = z.number().int('金额以分为单位，应为整数').min(0, '金额不能为负数').max(MAX_AMOUNT_FEN, '金额过大');
+export const Fen = z
+  .number()
+  .int('金额以分为单位，应为整数')
+  .min(0, '金额不能为负数')
+  .max(MAX_AMOUNT_FEN, '金额过大');
 const PositiveFen = Fen.min(1, '金额应大于 0');
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
@@ -42,7 +43,9 @@ export type DuesProfile = z.infer<typeof DuesProfile>;
 const profileFields = {
   category: DuesCategoryCode,
   baseFen: Fen.nullable().optional().describe('党费基数（分）：在岗职工、年薪制、离退休必填'),
-  amountFen: Fen.nullable().optional().describe('农民党员 20–100 分（默认 20）；生活困难减免后的数额（免交为 0）'),
+  amountFen: Fen.nullable()
+    .optional()
+    .describe('农民党员 20–100 分（默认 20）；生活困难减免后的数额（免交为 0）'),
   effectiveFrom: IsoDate.describe('自何日起执行'),
   note: optionalText(500),
 };
@@ -89,13 +92,19 @@ export type DuesPayment = z.infer<typeof DuesPayment>;
 export const RecordDuesPaymentRequest = z
   .object({
     memberId: PublicId,
-    kind: z.enum(['monthly', 'extra']).default('monthly').describe('monthly 按月交纳（含补交）；extra 自愿多交'),
+    kind: z
+      .enum(['monthly', 'extra'])
+      .default('monthly')
+      .describe('monthly 按月交纳（含补交）；extra 自愿多交'),
     month: YearMonth.optional().describe('所交月份（monthly 必填）'),
     amountFen: PositiveFen,
     paidOn: IsoDate.describe('收缴日期'),
     note: optionalText(500),
   })
-  .refine((v) => v.kind !== 'monthly' || v.month !== undefined, { message: '请选择所交月份', path: ['month'] });
+  .refine((v) => v.kind !== 'monthly' || v.month !== undefined, {
+    message: '请选择所交月份',
+    path: ['month'],
+  });
 export type RecordDuesPaymentRequest = z.infer<typeof RecordDuesPaymentRequest>;
 
 export const ReverseDuesPaymentRequest = z.object({
@@ -168,7 +177,14 @@ export const MemberDuesResponse = z.object({
   profiles: z.array(DuesProfile),
   payments: z.array(DuesPayment),
   months: z
-    .array(z.object({ month: YearMonth, standardFen: z.number().int().nullable(), paidFen: z.number().int(), state: DuesMonthState }))
+    .array(
+      z.object({
+        month: YearMonth,
+        standardFen: z.number().int().nullable(),
+        paidFen: z.number().int(),
+        state: DuesMonthState,
+      }),
+    )
     .describe('近 12 个月'),
   arrearsFen: z.number().int(),
   arrearsMonths: z.array(YearMonth),
@@ -196,6 +212,11 @@ export const DuesArrearsItem = z.object({
 export type DuesArrearsItem = z.infer<typeof DuesArrearsItem>;
 export const ListDuesArrearsResponse = pageOf(DuesArrearsItem).extend({
   totalFen: z.number().int().describe('全部欠交金额（分）'),
+  byOrg: z
+    .array(
+      z.object({ orgId: PublicId, orgName: z.string(), members: z.number().int(), fen: z.number().int() }),
+    )
+    .describe('按党员所在组织汇总'),
 });
 export type ListDuesArrearsResponse = z.infer<typeof ListDuesArrearsResponse>;
 

@@ -24,12 +24,16 @@ describe('ORG_TYPES', () => {
     expect(canHaveChild('general_branch', 'party_committee')).toBe(false);
   });
 
-  it('never lets a type contain a type that could contain it back, except 二级党委', () => {
+  it('never lets a type contain a type that could contain it back, except the 党委/党工委 levels', () => {
+    // A county 党委 leads 街道党工委 and 机关工委, and those lead 社区/机关 党委 in turn.
+    const committees = new Set(['party_committee', 'working_committee']);
     for (const a of OrgTypeCode.options) {
       for (const b of OrgTypeCode.options) {
+        if (committees.has(a) && committees.has(b)) continue;
         if (a !== b && canHaveChild(a, b)) expect(canHaveChild(b, a)).toBe(false);
       }
     }
+    expect(canHaveChild('party_committee', 'working_committee')).toBe(true);
   });
 });
 

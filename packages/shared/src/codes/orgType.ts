@@ -23,8 +23,9 @@ export const ORG_TYPES: readonly OrgType[] = [
     code: 'party_committee',
     name: '基层党委',
     aliases: ['党委', '基层委员会', '党的基层委员会', '基层党委员会'],
-    // Large units run second-level 党委 under the main one.
-    childTypes: ['party_committee', ...BRANCHES],
+    // Large units run second-level 党委 under the main one; a county 党委 also leads
+    // 街道党工委, 机关工委 and 两新工委.
+    childTypes: ['party_committee', 'working_committee', ...BRANCHES],
   },
   {
     code: 'working_committee',

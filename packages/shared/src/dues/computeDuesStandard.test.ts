@@ -80,7 +80,10 @@ describe('computeDuesStandard: fixed amounts (P3, 第六、七条)', () => {
   });
 
   it('farmer: 0.2 元 by default, the branch may choose up to 1 元', () => {
-    expect(computeDuesStandard({ category: 'farmer' })).toMatchObject({ ok: true, value: { monthlyFen: 20 } });
+    expect(computeDuesStandard({ category: 'farmer' })).toMatchObject({
+      ok: true,
+      value: { monthlyFen: 20 },
+    });
     expect(computeDuesStandard({ category: 'farmer', amountFen: 100 })).toMatchObject({
       ok: true,
       value: { monthlyFen: 100 },
@@ -116,7 +119,10 @@ describe('computeDuesStandard: refusals', () => {
   it('requires a base for banded categories', () => {
     for (const category of ['employed', 'annual_salary', 'retired'] as const) {
       expect(computeDuesStandard({ category })).toMatchObject({ ok: false, code: 'BASE_REQUIRED' });
-      expect(computeDuesStandard({ category, baseFen: null })).toMatchObject({ ok: false, code: 'BASE_REQUIRED' });
+      expect(computeDuesStandard({ category, baseFen: null })).toMatchObject({
+        ok: false,
+        code: 'BASE_REQUIRED',
+      });
     }
   });
 

@@ -69,14 +69,16 @@ function isAmount(n: unknown): n is number {
  * and retired members (the whole base at its band's rate), fixed amounts for the others, the decided
  * amount under hardship. Pure, so the server, the web app and the CLI agree to the fen.
  */
-export function computeDuesStandard(
-  input: DuesStandardInput,
-): Result<DuesStandard, DuesStandardErrorCode> {
+export function computeDuesStandard(input: DuesStandardInput): Result<DuesStandard, DuesStandardErrorCode> {
   const { category } = input;
   if (category === 'employed' || category === 'annual_salary' || category === 'retired') {
     const base = input.baseFen;
     if (base === undefined || base === null) {
-      return { ok: false, code: 'BASE_REQUIRED', message: '请填写党费基数（月工资、年薪月均收入或离退休费）' };
+      return {
+        ok: false,
+        code: 'BASE_REQUIRED',
+        message: '请填写党费基数（月工资、年薪月均收入或离退休费）',
+      };
     }
     if (!isAmount(base)) {
       return { ok: false, code: 'BASE_INVALID', message: '党费基数应为不小于 0 的金额（精确到分）' };
@@ -103,7 +105,14 @@ export function computeDuesStandard(
     }
     return {
       ok: true,
-      value: { category, baseFen, rate: null, basisPoints: null, monthlyFen: amount, citation: DUES_CITATIONS.fixed },
+      value: {
+        category,
+        baseFen,
+        rate: null,
+        basisPoints: null,
+        monthlyFen: amount,
+        citation: DUES_CITATIONS.fixed,
+      },
     };
   }
   if (category === 'hardship_reduced') {
@@ -111,7 +120,8 @@ export function computeDuesStandard(
     if (amount === undefined || amount === null) {
       return { ok: false, code: 'AMOUNT_REQUIRED', message: '请填写减免后的每月交纳额（免交填 0）' };
     }
-    if (!isAmount(amount)) return { ok: false, code: 'AMOUNT_INVALID', message: '减免后的交纳额应为不小于 0 的金额' };
+    if (!isAmount(amount))
+      return { ok: false, code: 'AMOUNT_INVALID', message: '减免后的交纳额应为不小于 0 的金额' };
     return {
       ok: true,
       value: {

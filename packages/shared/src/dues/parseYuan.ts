@@ -17,10 +17,14 @@ export function parseYuan(input: string | number): Result<number, YuanErrorCode>
     if (!Number.isFinite(input)) return { ok: false, code: 'NOT_A_NUMBER', message: '金额不是有效的数字' };
     input = String(input);
   }
-  const text = toHalfWidth(input).trim().replace(/[,，\s]/g, '').replace(/元$/, '');
+  const text = toHalfWidth(input)
+    .trim()
+    .replace(/[,，\s]/g, '')
+    .replace(/元$/, '');
   if (text === '') return { ok: false, code: 'EMPTY', message: '请填写金额' };
   if (/^-/.test(text)) return { ok: false, code: 'NEGATIVE', message: '金额不能为负数' };
-  if (/^\d+\.\d{3,}$/.test(text)) return { ok: false, code: 'TOO_PRECISE', message: '金额最多精确到分（两位小数）' };
+  if (/^\d+\.\d{3,}$/.test(text))
+    return { ok: false, code: 'TOO_PRECISE', message: '金额最多精确到分（两位小数）' };
   const m = YUAN.exec(text);
   if (m === null) return { ok: false, code: 'NOT_A_NUMBER', message: `“${input}”不是有效的金额` };
   const whole = Number(m[1]);

@@ -13,7 +13,9 @@ import {
   lte,
   or,
   type SQL,
+  sql,
 } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import { type Scope, scopeCondition } from '../../access/scope.ts';
 import type { Executor } from '../../db/createDatabase.ts';
 import { memberEvents, members, orgs, users } from '../../db/schema.ts';
@@ -139,4 +141,63 @@ export async function selectMemberListRowsByIdHashes(
     .from(members)
     .innerJoin(orgs, eq(orgs.id, members.orgId))
     .where(inArray(members.idNumberHash, hashes));
+}
+
+/**
+ * Multi-row insert with one array parameter per column (`INSERT … SELECT * FROM unnest($1::text[], …)`).
+ * A VALUES list binds rows × columns parameters, which the embedded engine parses slowly; this binds
+ * one per column. Keys of the rows are the table's property names; every row must have the same keys.
+ */
+async function insertUnnest(
+  db: Executor,
+  table: typeof members | typeof memberEvents,
+  rows: Record<string, unknown>[],
+  returning: SQL,
+): Promise<Record<string, unknown>[]> {
+  const [first] = rows;
+  if (!first) return [];
+  const columns = getTableColumns(table) as Record<string, PgColumn>;
+  const keys = Object.keys(first);
+  const names: SQL[] = [];
+  const arrays: SQL[] = [];
+  for (const key of keys) {
+    const column = columns[key];
+    if (!column) throw new Error(`unknown column ${key}`);
+    const isJson = column.getSQLType() === 'jsonb';
+    const values = rows.map((r) => {
+      const v = r[key] ?? null;
+      return isJson && v !== null ? JSON.stringify(v) : v;
+    });
+    names.push(sql`${sql.identifier(column.name)}`);
+    arrays.push(sql`${sql.param(values)}::${sql.raw(column.getSQLType())}[]`);
+  }
+  const result = await db.execute(
+    sql`insert into ${table} (${sql.join(names, sql`, `)}) select * from unnest(${sql.join(arrays, sql`, `)}) returning ${returning}`,
+  );
+  return (result as unknown as { rows: Record<string, unknown>[] }).rows;
+}
+
+export type NewMember = typeof members.$inferInsert;
+export type NewMemberEvent = typeof memberEvents.$inferInsert;
+
+/** Inserts members in one statement (imports); returns what the timeline and audit need. */
+export async function insertMembersBulk(db: Executor, rows: NewMember[]) {
+  const out = await insertUnnest(
+    db,
+    members,
+    rows as unknown as Record<string, unknown>[],
+    sql`id, name, org_id, id_number_masked, joined_on, confirmed_on`,
+  );
+  return out.map((r) => ({
+    id: Number(r.id),
+    name: String(r.name),
+    orgId: Number(r.org_id),
+    idNumberMasked: String(r.id_number_masked),
+    joinedOn: String(r.joined_on),
+    confirmedOn: r.confirmed_on === null ? null : String(r.confirmed_on),
+  }));
+}
+
+export async function insertMemberEventsBulk(db: Executor, rows: NewMemberEvent[]) {
+  await insertUnnest(db, memberEvents, rows as unknown as Record<string, unknown>[], sql`id`);
 }

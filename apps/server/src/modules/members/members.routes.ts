@@ -5,6 +5,7 @@ import {
   ListMembersRequest,
   ListMembersResponse,
   Member,
+  RestoreMemberRequest,
   RevealMemberRequest,
   RevealMemberResponse,
   UpdateMemberRequest,
@@ -17,6 +18,7 @@ import {
   getMember,
   leaveMember,
   listMemberEvents,
+  restoreMember,
   revealMemberField,
   updateMember,
 } from './members.service.ts';
@@ -82,6 +84,20 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => leaveMember(request.ctx(), request.params.id, request.body),
+  );
+  app.post(
+    '/members/:id/restore',
+    {
+      config: authenticated,
+      schema: {
+        tags,
+        summary: '恢复党籍（停止党籍后）或撤销错误的减少记录',
+        params: IdParams,
+        body: RestoreMemberRequest,
+        response: { 200: Member },
+      },
+    },
+    async (request) => restoreMember(request.ctx(), request.params.id, request.body),
   );
   app.post(
     '/members/:id/reveal',

@@ -13,6 +13,7 @@ import type {
   CreateMemberRequest,
   LeaveMemberRequest,
   MemberFilter,
+  RestoreMemberRequest,
   UpdateMemberRequest,
 } from '@zhibu/shared/api';
 import { eq } from 'drizzle-orm';
@@ -25,6 +26,8 @@ import { inTransaction, type ServiceContext } from '../../lib/serviceContext.ts'
 import { recordAudit } from '../audit/audit.service.ts';
 import { loadOrgInScope, orgIdFrom } from '../orgs/orgs.service.ts';
 import {
+  insertMemberEventsBulk,
+  insertMembersBulk,
   type MemberListQuery,
   type MemberListRow,
   type MemberRow,
@@ -397,6 +400,70 @@ export async function leaveMember(ctx: ServiceContext, publicId: string, input: 
   });
 }
 
+/**
+ * Puts a departed member back on the register: 恢复党籍 after 停止党籍, or the reversal of a
+ * wrongly recorded reduction. The reduction stays in the timeline; a `restored` event records the
+ * date, the reason and which of the two it was (dues and rules start counting again from it).
+ */
+export async function restoreMember(ctx: ServiceContext, publicId: string, input: RestoreMemberRequest) {
+  const scope = requireScope(ctx.actor, 'member.write');
+  const today = todayInShanghai();
+  return inTransaction(ctx, async (tx) => {
+    const before = await selectMemberById(tx.db, memberIdFrom(publicId), scope, true);
+    if (!before) throw new AppError('NOT_FOUND');
+    if (before.version !== input.version) throw new AppError('VERSION_CONFLICT');
+    if (!before.leftOn) throw new AppError('MEMBER_NOT_LEFT');
+    if (input.restoredOn > today) {
+      throw validationError([
+        { field: 'restoredOn', code: 'DATE_IN_FUTURE', message: '恢复日期不能晚于今天' },
+      ]);
+    }
+    if (input.restoredOn < before.leftOn) {
+      throw validationError([
+        { field: 'restoredOn', code: 'DATE_BEFORE_LEFT', message: '恢复日期不能早于减少日期' },
+      ]);
+    }
+    const mode = before.leftReason === 'suspended' ? 'suspension_lifted' : 'correction';
+    const [row] = await tx.db
+      .update(members)
+      .set({
+        leftOn: null,
+        leftReason: null,
+        leftNote: null,
+        version: before.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(eq(members.id, before.id))
+      .returning();
+    if (!row) throw new AppError('INTERNAL');
+    await tx.db.insert(memberEvents).values({
+      memberId: row.id,
+      kind: 'restored',
+      occurredOn: input.restoredOn,
+      detail: {
+        restoreMode: mode,
+        restoreReason: input.reason,
+        leftOn: before.leftOn,
+        leftReason: before.leftReason,
+      },
+      actorUserId: tx.actor.userId,
+    });
+    await recordAudit(tx.db, tx.actor, {
+      action: 'member.restore',
+      entityType: 'member',
+      entityId: row.id,
+      orgPath: row.orgPath,
+      summary:
+        mode === 'suspension_lifted'
+          ? `党员“${row.name}”恢复党籍：${input.reason}`
+          : `撤销党员“${row.name}”的减少记录（${before.leftReason ?? ''}）：${input.reason}`,
+      before: auditView(before),
+      after: auditView(row),
+    });
+    return toMemberDto({ ...row, orgName: before.orgName }, today);
+  });
+}
+
 /** Shows one full identifier to a permitted caller; every reveal is audited. */
 export async function revealMemberField(ctx: ServiceContext, publicId: string, field: 'idNumber' | 'phone') {
   const scope = requireScope(ctx.actor, 'member.reveal');
@@ -428,6 +495,58 @@ export async function listMemberEvents(ctx: ServiceContext, publicId: string) {
       createdAt: e.createdAt.toISOString(),
     })),
   };
+}
+
+/** Adds one entry to a member's timeline (development, transfer and flowing events); caller checked scope. */
+export async function appendMemberEvent(
+  ctx: ServiceContext,
+  memberId: number,
+  event: { kind: string; occurredOn: string; detail?: Record<string, unknown> },
+): Promise<void> {
+  await ctx.db.insert(memberEvents).values({
+    memberId,
+    kind: event.kind,
+    occurredOn: event.occurredOn,
+    detail: event.detail ?? {},
+    actorUserId: ctx.actor.userId,
+  });
+}
+
+/**
+ * Moves a member to another org when a transfer (组织关系转接) is accepted. The receiving side acts
+ * and the member is outside its scope until now, so the transfers service authorizes the move; this
+ * only writes the register, the timeline (`org_changed`) and the audit log.
+ */
+export async function moveMemberByTransfer(
+  ctx: ServiceContext,
+  memberId: number,
+  to: { id: number; path: string; name: string },
+  input: { occurredOn: string; transferId: string },
+) {
+  const before = await selectMemberById(ctx.db, memberId, { kind: 'all' }, true);
+  if (!before) throw new AppError('NOT_FOUND');
+  if (before.leftOn) throw new AppError('MEMBER_LEFT');
+  const [row] = await ctx.db
+    .update(members)
+    .set({ orgId: to.id, orgPath: to.path, version: before.version + 1, updatedAt: new Date() })
+    .where(eq(members.id, before.id))
+    .returning();
+  if (!row) throw new AppError('INTERNAL');
+  await appendMemberEvent(ctx, row.id, {
+    kind: 'org_changed',
+    occurredOn: input.occurredOn,
+    detail: { from: before.orgName, to: to.name, transferId: input.transferId },
+  });
+  await recordAudit(ctx.db, ctx.actor, {
+    action: 'member.transfer',
+    entityType: 'member',
+    entityId: row.id,
+    orgPath: row.orgPath,
+    summary: `党员“${row.name}”组织关系由“${before.orgName}”转入“${to.name}”`,
+    before: auditView(before),
+    after: auditView(row),
+  });
+  return toMemberDto({ ...row, orgName: to.name }, todayInShanghai());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -476,36 +595,29 @@ export async function insertImportedMembers(
   ctx: ServiceContext,
   items: { record: MemberRecord; org: { id: number; path: string } }[],
   options: { today: string; auditOrgPath: string | null; source: string },
-): Promise<MemberRow[]> {
+): Promise<{ id: number; name: string }[]> {
   if (items.length === 0) return [];
-  const rows = await ctx.db
-    .insert(members)
-    .values(
-      items.map(({ record, org }) => ({ ...memberColumns(ctx, record), orgId: org.id, orgPath: org.path })),
-    )
-    .returning();
-  const events = rows.flatMap((row) => [
-    { memberId: row.id, kind: 'joined', occurredOn: row.joinedOn, detail: {}, actorUserId: ctx.actor.userId },
-    ...(row.confirmedOn
-      ? [
-          {
-            memberId: row.id,
-            kind: 'confirmed',
-            occurredOn: row.confirmedOn,
-            detail: {},
-            actorUserId: ctx.actor.userId,
-          },
-        ]
-      : []),
-    {
-      memberId: row.id,
-      kind: 'registered',
-      occurredOn: options.today,
-      detail: { source: 'import' },
-      actorUserId: ctx.actor.userId,
-    },
-  ]);
-  await ctx.db.insert(memberEvents).values(events);
+  const rows = await insertMembersBulk(
+    ctx.db,
+    items.map(({ record, org }) => ({ ...memberColumns(ctx, record), orgId: org.id, orgPath: org.path })),
+  );
+  const actorUserId = ctx.actor.userId;
+  await insertMemberEventsBulk(
+    ctx.db,
+    rows.flatMap((row) => [
+      { memberId: row.id, kind: 'joined', occurredOn: row.joinedOn, detail: {}, actorUserId },
+      ...(row.confirmedOn
+        ? [{ memberId: row.id, kind: 'confirmed', occurredOn: row.confirmedOn, detail: {}, actorUserId }]
+        : []),
+      {
+        memberId: row.id,
+        kind: 'registered',
+        occurredOn: options.today,
+        detail: { source: 'import' },
+        actorUserId,
+      },
+    ]),
+  );
   await recordAudit(ctx.db, ctx.actor, {
     action: 'member.import',
     entityType: 'member',

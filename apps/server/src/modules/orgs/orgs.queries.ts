@@ -158,4 +158,15 @@ export async function rewriteSubtreePaths(
   await db.execute(
     sql`update role_assignments set org_path = ${newPrefix} || substr(org_path, ${cut}) where org_path like ${pattern}`,
   );
+  // Development pipeline, transfers (both sides) and flowing members copy org paths too.
+  for (const [table, column] of [
+    ['development_people', 'org_path'],
+    ['flowing_records', 'org_path'],
+    ['transfers', 'from_org_path'],
+    ['transfers', 'to_org_path'],
+  ] as const) {
+    await db.execute(
+      sql`update ${sql.identifier(table)} set ${sql.identifier(column)} = ${newPrefix} || substr(${sql.identifier(column)}, ${cut}) where ${sql.identifier(column)} like ${pattern}`,
+    );
+  }
 }

@@ -27,4 +27,6 @@ export const memberFieldLabelKeys: Record<string, MessageKey> = {
   leftNote: 'members.field.leftNote',
   reason: 'members.field.leftReason',
   note: 'members.field.leftNote',
+  restoreMode: 'members.field.restoreMode',
+  restoreReason: 'members.field.restoreReason',
 };

@@ -1,4 +1,4 @@
-import { EditOutlined, UserDeleteOutlined } from '@ant-design/icons';
+import { EditOutlined, UndoOutlined, UserDeleteOutlined } from '@ant-design/icons';
 import { EDUCATION_LEVELS, ETHNICITIES, GENDERS, LEAVE_REASONS, MEMBER_STATUSES } from '@zhibu/shared';
 import type { Member } from '@zhibu/shared/api';
 import { Button, Descriptions, Flex, Tag, Typography } from 'antd';
@@ -7,11 +7,13 @@ import { PageSpinner } from '../../../components/PageSpinner.tsx';
 import { QueryErrorResult } from '../../../components/QueryErrorResult.tsx';
 import { useT } from '../../../i18n/useT.ts';
 import { codeName } from '../../codes/codeName.ts';
+import { MemberDuesPanel } from '../../dues/components/MemberDuesPanel.tsx';
 import { useMember } from '../hooks/useMember.ts';
 import type { MemberFormTarget } from '../MemberFormTarget.ts';
 import { LeaveMemberModal } from './LeaveMemberModal.tsx';
 import { MemberFormModal } from './MemberFormModal.tsx';
 import { MemberTimeline } from './MemberTimeline.tsx';
+import { RestoreMemberModal } from './RestoreMemberModal.tsx';
 import { RevealableValue } from './RevealableValue.tsx';
 
 /** Everything about one member: fields, masked ID and phone with 查看, history, edit and 减少. */
@@ -20,6 +22,7 @@ export function MemberDetail({ id }: { id: string }) {
   const { data: member, isPending, error, refetch } = useMember(id);
   const [editing, setEditing] = useState<MemberFormTarget | null>(null);
   const [leaving, setLeaving] = useState<Member | null>(null);
+  const [restoring, setRestoring] = useState<Member | null>(null);
 
   if (isPending) return <PageSpinner />;
   if (error) return <QueryErrorResult error={error} onRetry={() => void refetch()} />;
@@ -62,7 +65,11 @@ export function MemberDetail({ id }: { id: string }) {
               {t('members.leave')}
             </Button>
           </Flex>
-        ) : null}
+        ) : (
+          <Button icon={<UndoOutlined />} onClick={() => setRestoring(member)} data-testid="member-restore">
+            {member.leftReason === 'suspended' ? t('members.restoreSuspended') : t('members.restore')}
+          </Button>
+        )}
       </Flex>
       <Descriptions
         bordered
@@ -134,12 +141,14 @@ export function MemberDetail({ id }: { id: string }) {
             : []),
         ]}
       />
+      <MemberDuesPanel memberId={member.id} isActive={!isLeft} />
       <Typography.Title level={5} style={{ margin: 0 }}>
         {t('members.history')}
       </Typography.Title>
       <MemberTimeline memberId={member.id} />
       <MemberFormModal target={editing} onClose={() => setEditing(null)} />
       <LeaveMemberModal member={leaving} onClose={() => setLeaving(null)} />
+      <RestoreMemberModal member={restoring} onClose={() => setRestoring(null)} />
     </Flex>
   );
 }

@@ -1,7 +1,7 @@
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Org } from '@zhibu/shared/api';
 import { Empty, Flex, Input, Spin, Tree, type TreeDataNode, Typography } from 'antd';
-import { type Key, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type Key, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { QueryErrorResult } from '../../../components/QueryErrorResult.tsx';
 import { useT } from '../../../i18n/useT.ts';
 import { orgChildrenQuery } from '../hooks/orgChildrenQuery.ts';
@@ -17,6 +17,8 @@ interface OrgTreeProps {
   includeDissolved?: boolean;
   /** Height for virtual scrolling of very long levels; natural height when omitted. */
   height?: number;
+  /** Extra content after a node's title (e.g. a warning badge); `parentId` is null for top nodes. */
+  titleExtra?: (org: Org, parentId: string | null) => ReactNode;
 }
 
 const moreSuffix = ':more';
@@ -26,7 +28,13 @@ const moreSuffix = ':more';
  * that lists matching orgs with their path. Cached levels live in TanStack Query, so any org change
  * that invalidates 'orgs' redraws the tree.
  */
-export function OrgTree({ selectedId, onSelect, includeDissolved = false, height }: OrgTreeProps) {
+export function OrgTree({
+  selectedId,
+  onSelect,
+  includeDissolved = false,
+  height,
+  titleExtra,
+}: OrgTreeProps) {
   const t = useT();
   const queryClient = useQueryClient();
   const [expandedKeys, setExpandedKeys] = useState<string[]>([]);
@@ -57,11 +65,19 @@ export function OrgTree({ selectedId, onSelect, includeDissolved = false, height
   }, [roots.data, childrenById]);
 
   const treeData = useMemo(() => {
-    const build = (org: Org): TreeDataNode => {
+    const build = (org: Org, parentId: string | null): TreeDataNode => {
       const level = childrenById.get(org.id);
-      const node: TreeDataNode = { key: org.id, title: <OrgTreeTitle org={org} />, isLeaf: !org.hasChildren };
+      const title = titleExtra ? (
+        <>
+          <OrgTreeTitle org={org} />
+          {titleExtra(org, parentId)}
+        </>
+      ) : (
+        <OrgTreeTitle org={org} />
+      );
+      const node: TreeDataNode = { key: org.id, title, isLeaf: !org.hasChildren };
       if (level) {
-        node.children = level.items.map(build);
+        node.children = level.items.map((child) => build(child, org.id));
         if (level.total > level.items.length) {
           node.children.push({
             key: `${org.id}${moreSuffix}`,
@@ -77,8 +93,8 @@ export function OrgTree({ selectedId, onSelect, includeDissolved = false, height
       }
       return node;
     };
-    return (roots.data?.items ?? []).map(build);
-  }, [roots.data, childrenById, t]);
+    return (roots.data?.items ?? []).map((org) => build(org, null));
+  }, [roots.data, childrenById, t, titleExtra]);
 
   const loadChildren = useCallback(
     async (id: string) => {

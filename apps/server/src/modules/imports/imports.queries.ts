@@ -1,0 +1,137 @@
+import type { OrgTypeCode } from '@zhibu/shared';
+import { and, asc, eq, gt, ilike, inArray, isNull, like, or, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { type Scope, scopeCondition } from '../../access/scope.ts';
+import type { Executor } from '../../db/createDatabase.ts';
+import { jobs, orgs } from '../../db/schema.ts';
+import { escapeLike } from '../orgs/orgs.queries.ts';
+
+const parent = alias(orgs, 'parent');
+
+/** An active org a spreadsheet may name, with its parent for messages and matching. */
+export interface OrgCandidate {
+  id: number;
+  path: string;
+  depth: number;
+  name: string;
+  shortName: string | null;
+  type: OrgTypeCode;
+  parentId: number | null;
+  parentName: string | null;
+  parentPath: string | null;
+  version: number;
+  category: string;
+  establishedOn: string | null;
+}
+
+/** Active orgs in scope whose full or short name is one of `names` (spelling variants of one name). */
+export async function selectOrgsNamed(db: Executor, names: string[], scope: Scope): Promise<OrgCandidate[]> {
+  if (names.length === 0) return [];
+  return db
+    .select({
+      id: orgs.id,
+      path: orgs.path,
+      depth: orgs.depth,
+      name: orgs.name,
+      shortName: orgs.shortName,
+      type: orgs.type,
+      parentId: orgs.parentId,
+      parentName: parent.name,
+      parentPath: parent.path,
+      version: orgs.version,
+      category: orgs.category,
+      establishedOn: orgs.establishedOn,
+    })
+    .from(orgs)
+    .leftJoin(parent, eq(parent.id, orgs.parentId))
+    .where(
+      and(
+        or(inArray(orgs.name, names), inArray(orgs.shortName, names)),
+        isNull(orgs.dissolvedOn),
+        scopeCondition(orgs.path, scope),
+      ),
+    )
+    .orderBy(asc(orgs.path))
+    .limit(50);
+}
+
+export interface OrgExportQuery {
+  scope: Scope;
+  q?: string;
+}
+
+function orgExportConditions(query: OrgExportQuery): SQL | undefined {
+  const where: (SQL | undefined)[] = [scopeCondition(orgs.path, query.scope), isNull(orgs.dissolvedOn)];
+  if (query.q) {
+    const q = query.q;
+    const ors: SQL[] = [ilike(orgs.name, `%${escapeLike(q)}%`), ilike(orgs.shortName, `%${escapeLike(q)}%`)];
+    if (/^[a-z]+$/i.test(q)) ors.push(like(orgs.nameInitials, `${q.toLowerCase()}%`));
+    where.push(or(...ors));
+  }
+  return and(...where);
+}
+
+/** Orgs in scope for an export, in path order (every parent before its children), after `afterPath`. */
+export async function selectOrgExportBatch(
+  db: Executor,
+  query: OrgExportQuery,
+  afterPath: string,
+  limit: number,
+) {
+  return db
+    .select({
+      path: orgs.path,
+      name: orgs.name,
+      shortName: orgs.shortName,
+      type: orgs.type,
+      category: orgs.category,
+      establishedOn: orgs.establishedOn,
+      parentName: parent.name,
+      parentPath: parent.path,
+    })
+    .from(orgs)
+    .leftJoin(parent, eq(parent.id, orgs.parentId))
+    .where(and(orgExportConditions(query), gt(orgs.path, afterPath)))
+    .orderBy(asc(orgs.path))
+    .limit(limit);
+}
+
+export type JobRow = typeof jobs.$inferSelect;
+
+export async function insertJob(
+  db: Executor,
+  values: { kind: string; userId: number | null; params: Record<string, unknown>; total: number },
+): Promise<JobRow> {
+  const [row] = await db
+    .insert(jobs)
+    .values({ ...values, status: 'running', processed: 0 })
+    .returning();
+  if (!row) throw new Error('job insert returned nothing');
+  return row;
+}
+
+export async function updateJobProgress(db: Executor, id: number, processed: number, total: number) {
+  await db.update(jobs).set({ processed, total }).where(eq(jobs.id, id));
+}
+
+export async function finishJob(
+  db: Executor,
+  id: number,
+  values: {
+    status: 'done' | 'failed';
+    processed: number;
+    total: number;
+    result: unknown;
+    error: string | null;
+  },
+) {
+  await db
+    .update(jobs)
+    .set({ ...values, finishedAt: new Date() })
+    .where(eq(jobs.id, id));
+}
+
+export async function selectJob(db: Executor, id: number): Promise<JobRow | undefined> {
+  const [row] = await db.select().from(jobs).where(eq(jobs.id, id));
+  return row;
+}

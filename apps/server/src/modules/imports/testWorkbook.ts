@@ -1,0 +1,78 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+
+/** A sheet for a test workbook: rows as exceljs values (rich text, formulas, dates …), optional merges. */
+export interface TestSheet {
+  name?: string;
+  rows: unknown[][];
+  merges?: string[];
+  state?: 'visible' | 'hidden';
+  /** Per column number format, e.g. { 3: '@' }. */
+  numFmts?: Record<number, string>;
+}
+
+/** Builds an xlsx in memory, the way a person's spreadsheet would look (tests only; no binary fixtures). */
+export async function workbookBuffer(sheets: TestSheet[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  sheets.forEach((s, i) => {
+    const sheet = workbook.addWorksheet(s.name ?? `Sheet${i + 1}`, { state: s.state ?? 'visible' });
+    for (const row of s.rows) sheet.addRow(row);
+    for (const range of s.merges ?? []) sheet.mergeCells(range);
+    for (const [column, numFmt] of Object.entries(s.numFmts ?? {}))
+      sheet.getColumn(Number(column)).numFmt = numFmt;
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Reads every sheet of an xlsx (not streaming) as rows of cell values, for assertions. */
+export async function readWorkbook(buffer: Buffer | Uint8Array): Promise<Map<string, unknown[][]>> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  const sheets = new Map<string, unknown[][]>();
+  workbook.eachSheet((sheet) => {
+    const rows: unknown[][] = [];
+    sheet.eachRow({ includeEmpty: true }, (row) => {
+      rows.push((row.values as unknown[]).slice(1));
+    });
+    sheets.set(sheet.name, rows);
+  });
+  return sheets;
+}
+
+/** A temporary folder removed by the returned cleanup. */
+export async function tempFolder(): Promise<{
+  path: string;
+  file(name: string, data: Buffer): Promise<string>;
+  remove(): Promise<void>;
+}> {
+  const path = await mkdtemp(join(tmpdir(), 'zhibu-imports-test-'));
+  return {
+    path,
+    async file(name, data) {
+      const file = join(path, name);
+      await writeFile(file, data);
+      return file;
+    },
+    remove: () => rm(path, { recursive: true, force: true }),
+  };
+}
+
+/** A multipart/form-data body with one file field, for `app.inject`. */
+export function multipartFile(
+  field: string,
+  fileName: string,
+  data: Buffer,
+  contentType = 'application/octet-stream',
+) {
+  const boundary = `----zhibu${Math.random().toString(16).slice(2)}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${encodeURIComponent(fileName)}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return {
+    payload: Buffer.concat([head, data, tail]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}

@@ -1,0 +1,373 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { checkMemberRecord, todayInShanghai } from '@zhibu/shared';
+import { ROLE_LABELS, type RoleCode } from '@zhibu/shared/api';
+import { count, sql } from 'drizzle-orm';
+import { cliActor } from '../../access/actor.ts';
+import type { Config } from '../../config/loadConfig.ts';
+import type { Database } from '../../db/createDatabase.ts';
+import { orgs } from '../../db/schema.ts';
+import { PersonalDataCipher } from '../../lib/personalDataCipher.ts';
+import { pinyinKeys } from '../../lib/pinyinKeys.ts';
+import type { ServiceContext } from '../../lib/serviceContext.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { memberColumns } from '../members/members.service.ts';
+import { childPath } from '../orgs/orgPath.ts';
+import { nextOrgIds } from '../orgs/orgs.queries.ts';
+import { upsertUserWithRole } from '../users/users.service.ts';
+import { DEMO_TREE } from './buildSkeleton.ts';
+import { csvLine } from './csvLine.ts';
+import {
+  generateBranchMembers,
+  type PlannedOrg,
+  planSeed,
+  type SeedPlan,
+  type SeedPlanOptions,
+} from './planSeed.ts';
+
+/**
+ * Synthetic data for demos, tests and benchmarks: a real region's organization tree with plausible
+ * members (see planSeed.ts and buildSkeleton.ts for the shapes, memberGenerator.ts for the people),
+ * bulk-loaded with COPY. Runs only on a database without orgs.
+ */
+export interface SeedOptions extends Omit<SeedPlanOptions, 'today'> {
+  /** Default: today in Asia/Shanghai. */
+  today?: string;
+  /** Write 'joined' and 'confirmed' member_events (one INSERT … SELECT); default true. */
+  withEvents?: boolean;
+  /** Rows per COPY of members; default 5000. */
+  chunkSize?: number;
+  onProgress?: (progress: SeedProgress) => void;
+}
+
+export interface SeedProgress {
+  phase: 'plan' | 'orgs' | 'members' | 'events' | 'analyze';
+  done: number;
+  total: number;
+}
+
+export interface SeedResult {
+  description: string;
+  scale: SeedPlan['scale'];
+  seed: string;
+  orgs: number;
+  members: number;
+  events: number;
+  /** Milliseconds per phase. */
+  timings: { plan: number; orgs: number; members: number; events: number; analyze: number; total: number };
+  root: { id: number; name: string };
+  sampleTownship: { id: number; name: string; path: string } | null;
+  sampleVillageBranch: { id: number; name: string; path: string; secretaryName: string | null } | null;
+}
+
+/** Refusal to seed a database that already holds an organization tree. */
+export class SeedRefusedError extends Error {}
+
+export async function countOrgs(database: Database): Promise<number> {
+  const [row] = await database.db.select({ n: count() }).from(orgs);
+  return Number(row?.n ?? 0);
+}
+
+const ORG_COLUMNS = [
+  'id',
+  'parent_id',
+  'path',
+  'depth',
+  'name',
+  'short_name',
+  'name_pinyin',
+  'name_initials',
+  'code',
+  'type',
+  'category',
+  'division_code',
+  'established_on',
+  'term_started_on',
+  'term_years',
+  'secretary_name',
+  'contact_name',
+  'contact_phone',
+  'address',
+  'sort_order',
+];
+
+const MEMBER_COLUMNS = [
+  'org_id',
+  'org_path',
+  'name',
+  'name_pinyin',
+  'name_initials',
+  'gender',
+  'id_number_enc',
+  'id_number_hash',
+  'id_number_masked',
+  'ethnicity',
+  'birth_date',
+  'native_place',
+  'education',
+  'status',
+  'joined_on',
+  'confirmed_on',
+  'work_unit',
+  'post',
+  'phone_enc',
+  'phone_hash',
+  'phone_masked',
+  'address',
+  'remark',
+];
+
+/** Builds the plan, then loads orgs and members with COPY; refuses when orgs already exist. */
+export async function seedDatabase(
+  database: Database,
+  config: Pick<Config, 'masterKey'>,
+  options: SeedOptions,
+): Promise<SeedResult> {
+  const started = performance.now();
+  const existing = await countOrgs(database);
+  if (existing > 0) {
+    throw new SeedRefusedError(
+      `数据库中已有 ${existing} 个组织，示例数据只能生成到空数据库中（请换一个数据目录 --data，或使用新的数据库）`,
+    );
+  }
+  const progress = options.onProgress ?? (() => {});
+  const today = options.today ?? todayInShanghai();
+  progress({ phase: 'plan', done: 0, total: 1 });
+  const plan = planSeed({ ...options, today });
+  progress({ phase: 'plan', done: 1, total: 1 });
+  const timings = { plan: performance.now() - started, orgs: 0, members: 0, events: 0, analyze: 0, total: 0 };
+
+  // Ids come from the identity sequence first, so each path is written once, parents before children.
+  let phaseStart = performance.now();
+  const ids = await nextOrgIds(database.db, plan.orgs.length);
+  const paths: string[] = [];
+  for (const org of plan.orgs) {
+    const id = ids[org.index];
+    if (id === undefined) throw new Error('not enough org ids');
+    const parentPath = org.parentIndex === null ? null : (paths[org.parentIndex] ?? null);
+    paths.push(childPath(parentPath, id));
+  }
+  const orgChunk = 5000;
+  for (let from = 0; from < plan.orgs.length; from += orgChunk) {
+    let csv = '';
+    for (const org of plan.orgs.slice(from, from + orgChunk)) csv += orgCsvLine(org, ids, paths);
+    await database.copyCsv('orgs', ORG_COLUMNS, csv);
+    progress({ phase: 'orgs', done: Math.min(from + orgChunk, plan.orgs.length), total: plan.orgs.length });
+  }
+  timings.orgs = performance.now() - phaseStart;
+
+  phaseStart = performance.now();
+  const ctx: ServiceContext = {
+    db: database.db,
+    actor: cliActor(),
+    cipher: new PersonalDataCipher(config.masterKey),
+  };
+  const chunkSize = options.chunkSize ?? 5000;
+  let csv = '';
+  let rows = 0;
+  let written = 0;
+  progress({ phase: 'members', done: 0, total: plan.members });
+  // Generation (CPU here) overlaps the previous chunk's COPY (in the server process on PostgreSQL).
+  const pipe: { copying: Promise<void> | null } = { copying: null };
+  const flush = async () => {
+    if (pipe.copying) await pipe.copying;
+    const batch = csv;
+    const batchRows = rows;
+    csv = '';
+    rows = 0;
+    pipe.copying = database.copyCsv('members', MEMBER_COLUMNS, batch).then(() => {
+      written += batchRows;
+      progress({ phase: 'members', done: written, total: plan.members });
+    });
+  };
+  for (const org of plan.orgs) {
+    if (org.memberCount === 0) continue;
+    const id = ids[org.index] ?? 0;
+    const path = paths[org.index] ?? '';
+    for (const member of generateBranchMembers(plan, org)) {
+      const checked = checkMemberRecord(member, today);
+      if (!checked.ok) {
+        throw new Error(`generated member fails the register's rules: ${JSON.stringify(checked.errors)}`);
+      }
+      const c = memberColumns(ctx, checked.value);
+      csv += csvLine([
+        id,
+        path,
+        c.name,
+        c.namePinyin,
+        c.nameInitials,
+        c.gender,
+        c.idNumberEnc,
+        c.idNumberHash,
+        c.idNumberMasked,
+        c.ethnicity,
+        c.birthDate,
+        c.nativePlace,
+        c.education,
+        c.status,
+        c.joinedOn,
+        c.confirmedOn,
+        c.workUnit,
+        c.post,
+        c.phoneEnc,
+        c.phoneHash,
+        c.phoneMasked,
+        c.address,
+        c.remark,
+      ]);
+      rows++;
+      if (rows >= chunkSize) await flush();
+      else if (rows % 500 === 0) await yieldToEventLoop();
+    }
+  }
+  if (rows > 0) await flush();
+  if (pipe.copying) await pipe.copying;
+  timings.members = performance.now() - phaseStart;
+
+  phaseStart = performance.now();
+  let events = 0;
+  if (options.withEvents ?? true) {
+    progress({ phase: 'events', done: 0, total: 1 });
+    // Every member here was written by this run (the database had no orgs, hence no members).
+    const result = await database.db.execute(sql`
+      insert into member_events (member_id, kind, occurred_on)
+      select id, 'joined', joined_on from members
+      union all
+      select id, 'confirmed', confirmed_on from members where confirmed_on is not null`);
+    events = Number(
+      (result as { rowCount?: number; affectedRows?: number }).rowCount ??
+        (result as { affectedRows?: number }).affectedRows ??
+        0,
+    );
+    progress({ phase: 'events', done: 1, total: 1 });
+  }
+  timings.events = performance.now() - phaseStart;
+
+  phaseStart = performance.now();
+  progress({ phase: 'analyze', done: 0, total: 1 });
+  // Fresh statistics, so the first queries after a bulk load do not plan for empty tables.
+  await database.db.execute(sql`analyze orgs, members, member_events`);
+  progress({ phase: 'analyze', done: 1, total: 1 });
+  timings.analyze = performance.now() - phaseStart;
+
+  const root = plan.orgs[0];
+  const township = plan.sampleTownship === null ? undefined : plan.orgs[plan.sampleTownship];
+  const branch = plan.sampleVillageBranch === null ? undefined : plan.orgs[plan.sampleVillageBranch];
+  const refOf = (org: PlannedOrg) => ({
+    id: ids[org.index] ?? 0,
+    name: org.name,
+    path: paths[org.index] ?? '',
+  });
+  const summary = `生成示例数据：${plan.description}，${plan.orgs.length} 个组织，${plan.members} 名党员（规模 ${plan.scale}，种子 ${plan.seed}）`;
+  await recordAudit(database.db, cliActor(), {
+    action: 'seed.run',
+    entityType: 'org',
+    entityId: ids[0],
+    summary,
+  });
+  timings.total = performance.now() - started;
+  return {
+    description: plan.description,
+    scale: plan.scale,
+    seed: plan.seed,
+    orgs: plan.orgs.length,
+    members: plan.members,
+    events,
+    timings,
+    root: { id: ids[0] ?? 0, name: root?.name ?? '' },
+    sampleTownship: township ? refOf(township) : null,
+    sampleVillageBranch: branch ? { ...refOf(branch), secretaryName: branch.secretaryName } : null,
+  };
+}
+
+function orgCsvLine(org: PlannedOrg, ids: number[], paths: string[]): string {
+  const keys = pinyinKeys(org.name);
+  return csvLine([
+    ids[org.index] ?? null,
+    org.parentIndex === null ? null : (ids[org.parentIndex] ?? null),
+    paths[org.index] ?? null,
+    org.depth,
+    org.name,
+    org.shortName,
+    keys.pinyin,
+    keys.initials,
+    org.code,
+    org.type,
+    org.category,
+    org.divisionCode,
+    org.establishedOn,
+    org.termStartedOn,
+    org.termYears,
+    org.secretaryName,
+    org.contactName,
+    org.contactPhone,
+    org.address,
+    org.sortOrder,
+  ]);
+}
+
+/** Password of the demo accounts; printed by `zhibu start --demo`. */
+export const DEMO_PASSWORD = 'Zhibu#2026';
+export const DEMO_SEED = 2026;
+export const DEMO_MEMBERS = 1500;
+
+export interface DemoAccount {
+  username: string;
+  password: string;
+  role: string;
+  org: string;
+}
+
+/**
+ * `zhibu start --demo` on an empty database: the county scale trimmed to three townships and
+ * about 40 branches (≈ 1500 members), plus two accounts: `xiangzhen` administers a township,
+ * `zhibu` keeps the register of a village branch.
+ */
+export async function seedDemo(database: Database, config: Config): Promise<DemoAccount[]> {
+  const result = await seedDatabase(database, config, {
+    scale: 'county',
+    seed: DEMO_SEED,
+    members: DEMO_MEMBERS,
+    limits: DEMO_TREE,
+  });
+  return createDemoAccounts(database, config, result);
+}
+
+/** The two demo accounts on the run's sample township and village branch. */
+export async function createDemoAccounts(
+  database: Database,
+  config: Pick<Config, 'masterKey'>,
+  result: SeedResult,
+): Promise<DemoAccount[]> {
+  const ctx: ServiceContext = {
+    db: database.db,
+    actor: cliActor(),
+    cipher: new PersonalDataCipher(config.masterKey),
+  };
+  const accounts: {
+    username: string;
+    role: RoleCode;
+    org: { id: number; name: string } | null;
+    displayName: string;
+  }[] = [
+    { username: 'xiangzhen', role: 'org_admin', org: result.sampleTownship, displayName: '乡镇党委组织委员' },
+    {
+      username: 'zhibu',
+      role: 'officer',
+      org: result.sampleVillageBranch,
+      displayName: result.sampleVillageBranch?.secretaryName ?? '支部书记',
+    },
+  ];
+  const out: DemoAccount[] = [];
+  for (const a of accounts) {
+    if (!a.org) continue;
+    await upsertUserWithRole(ctx, {
+      username: a.username,
+      password: DEMO_PASSWORD,
+      role: a.role,
+      orgId: a.org.id,
+      displayName: a.displayName,
+    });
+    out.push({ username: a.username, password: DEMO_PASSWORD, role: ROLE_LABELS[a.role], org: a.org.name });
+  }
+  return out;
+}
