@@ -80,5 +80,5 @@ describe('bench harness (smoke, tiny scale)', () => {
     const markdown = readFileSync(json.replace(/\.json$/, '.md'), 'utf8');
     expect(markdown).toContain('| case | engine | scale |');
     expect(markdown.split('\n').filter((l) => l.startsWith('| ')).length).toBe(report.cases.length + 1);
-  }, 150_000);
+  }, 600_000);
 });
