@@ -11,10 +11,14 @@ import type {
 } from '@zhibu/shared/api';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildCountyFixture, type CountyFixture, createMember } from '../../testing/countyFixture.ts';
 import { createTestApp, type TestApp } from '../../testing/testApp.ts';
 import { rebuildMemberStates } from './dues.queries.ts';
+
+// Each test builds its own county (the dues ledger cannot be reset); under a loaded machine that
+// takes longer than the default 30 s.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 let t: TestApp;
 let f: CountyFixture;
