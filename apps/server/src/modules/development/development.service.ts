@@ -662,20 +662,7 @@ export async function withdrawApplicant(
         },
       ]);
     }
-    const [row] = await tx.db
-      .update(developmentPeople)
-      .set({
-        status: 'withdrawn',
-        withdrawnOn: input.withdrawnOn,
-        withdrawnReason: input.reason,
-        dueOn: null,
-        dueRule: null,
-        version: before.version + 1,
-        updatedAt: new Date(),
-      })
-      .where(eq(developmentPeople.id, before.id))
-      .returning();
-    if (!row) throw new AppError('INTERNAL');
+    const row = await markWithdrawn(tx, before, input.withdrawnOn, input.reason);
     await recordAudit(tx.db, tx.actor, {
       action: 'development.withdraw',
       entityType: 'development_person',
@@ -809,6 +796,30 @@ export async function followMemberTransfer(
   });
 }
 
+/** Ends a person's development record (withdrawn or transferred away); no deadline remains. */
+async function markWithdrawn(
+  ctx: ServiceContext,
+  before: { id: number; version: number },
+  on: string,
+  reason: string,
+) {
+  const [row] = await ctx.db
+    .update(developmentPeople)
+    .set({
+      status: 'withdrawn',
+      withdrawnOn: on,
+      withdrawnReason: reason,
+      dueOn: null,
+      dueRule: null,
+      version: before.version + 1,
+      updatedAt: new Date(),
+    })
+    .where(eq(developmentPeople.id, before.id))
+    .returning();
+  if (!row) throw new AppError('INTERNAL');
+  return row;
+}
+
 /** A member transferred out of the system: their pipeline here ends (the receiving org continues it). */
 export async function closeDevelopmentForTransferOut(
   ctx: ServiceContext,
@@ -818,20 +829,7 @@ export async function closeDevelopmentForTransferOut(
 ) {
   const row = await selectPersonByMemberId(ctx.db, memberId);
   if (!row) return;
-  const [after] = await ctx.db
-    .update(developmentPeople)
-    .set({
-      status: 'withdrawn',
-      withdrawnOn: on,
-      withdrawnReason: `组织关系转往“${destination}”`,
-      dueOn: null,
-      dueRule: null,
-      version: row.version + 1,
-      updatedAt: new Date(),
-    })
-    .where(eq(developmentPeople.id, row.id))
-    .returning();
-  if (!after) throw new AppError('INTERNAL');
+  const after = await markWithdrawn(ctx, row, on, `组织关系转往“${destination}”`);
   await recordAudit(ctx.db, ctx.actor, {
     action: 'development.transfer_out',
     entityType: 'development_person',

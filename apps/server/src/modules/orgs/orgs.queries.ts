@@ -84,6 +84,15 @@ export async function selectOrgById(db: Executor, id: number, scope: Scope): Pro
   return row as OrgListRow | undefined;
 }
 
+/** The org row alone (no subtree counts), if it lies in the scope. */
+export async function selectOrgRowById(db: Executor, id: number, scope: Scope): Promise<OrgRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(orgs)
+    .where(and(eq(orgs.id, id), scopeCondition(orgs.path, scope)));
+  return row;
+}
+
 /** Locks the row for the rest of the transaction (moves and edits must not interleave). */
 export async function selectOrgForUpdate(
   db: Executor,

@@ -24,6 +24,7 @@ import {
   selectOrgForUpdate,
   selectOrgNames,
   selectOrgPage,
+  selectOrgRowById,
   selectOrgsByName,
 } from './orgs.queries.ts';
 
@@ -113,9 +114,12 @@ export async function loadOrgForWrite(ctx: ServiceContext, id: number, scope?: S
   return row;
 }
 
-/** Loads an org for reading within the caller's `org.read` scope. */
-export async function loadOrgInScope(ctx: ServiceContext, id: number, scope: Scope): Promise<OrgListRow> {
-  const row = await selectOrgById(ctx.db, id, scope);
+/**
+ * Loads an org within a scope, without the subtree counts of the list view: callers need its
+ * path, name or type, and counting a county's members on every member-list request cost 12–25 ms.
+ */
+export async function loadOrgInScope(ctx: ServiceContext, id: number, scope: Scope): Promise<OrgRow> {
+  const row = await selectOrgRowById(ctx.db, id, scope);
   if (!row) throw new AppError('NOT_FOUND');
   return row;
 }

@@ -363,6 +363,43 @@ export async function recordReceipt(ctx: ServiceContext, publicId: string, input
   return getTransfer(ctx, publicId);
 }
 
+/**
+ * Ends a pending transfer without moving the member (cancelled by the sender, returned by the
+ * receiver): the new status, a timeline entry for the member when there is one, and the audit.
+ */
+async function closeTransfer(
+  tx: ServiceContext,
+  row: TransferRow,
+  change: {
+    set: Partial<typeof transfers.$inferInsert>;
+    event: { kind: string; occurredOn: string; reason: string };
+    audit: { action: string; orgPath: string | null; summary: string };
+  },
+) {
+  const [updated] = await tx.db
+    .update(transfers)
+    .set({ ...change.set, version: row.version + 1, updatedAt: new Date() })
+    .where(eq(transfers.id, row.id))
+    .returning();
+  if (!updated) throw new AppError('INTERNAL');
+  if (row.memberId !== null) {
+    await appendMemberEvent(tx, row.memberId, {
+      kind: change.event.kind,
+      occurredOn: change.event.occurredOn,
+      detail: { to: row.toName, reason: change.event.reason, transferId: encodeId(row.id) },
+    });
+  }
+  await recordAudit(tx.db, tx.actor, {
+    action: change.audit.action,
+    entityType: 'transfer',
+    entityId: row.id,
+    orgPath: change.audit.orgPath,
+    summary: change.audit.summary,
+    before: auditView(row),
+    after: auditView(updated),
+  });
+}
+
 /** The side that started it withdraws a transfer still pending. */
 export async function cancelTransfer(ctx: ServiceContext, publicId: string, input: CancelTransferRequest) {
   const scope = requireScope(ctx.actor, 'transfer.write');
@@ -380,33 +417,14 @@ export async function cancelTransfer(ctx: ServiceContext, publicId: string, inpu
     if (!isPending(row)) throw new AppError('TRANSFER_CLOSED');
     if (!dto.canCancel) throw new AppError('FORBIDDEN', '只有发起方可以撤回');
     assertDate(input.cancelledOn, today, 'cancelledOn', { date: row.issuedOn, label: '发起日期' });
-    const [updated] = await tx.db
-      .update(transfers)
-      .set({
-        status: 'cancelled',
-        cancelledOn: input.cancelledOn,
-        cancelReason: input.reason,
-        version: row.version + 1,
-        updatedAt: new Date(),
-      })
-      .where(eq(transfers.id, row.id))
-      .returning();
-    if (!updated) throw new AppError('INTERNAL');
-    if (row.memberId !== null) {
-      await appendMemberEvent(tx, row.memberId, {
-        kind: 'transfer_cancelled',
-        occurredOn: input.cancelledOn,
-        detail: { to: row.toName, reason: input.reason, transferId: encodeId(row.id) },
-      });
-    }
-    await recordAudit(tx.db, tx.actor, {
-      action: 'transfer.cancel',
-      entityType: 'transfer',
-      entityId: row.id,
-      orgPath: row.fromOrgPath ?? row.toOrgPath,
-      summary: `撤回“${row.memberName}”的组织关系转接：${input.reason}`,
-      before: auditView(row),
-      after: auditView(updated),
+    await closeTransfer(tx, row, {
+      set: { status: 'cancelled', cancelledOn: input.cancelledOn, cancelReason: input.reason },
+      event: { kind: 'transfer_cancelled', occurredOn: input.cancelledOn, reason: input.reason },
+      audit: {
+        action: 'transfer.cancel',
+        orgPath: row.fromOrgPath ?? row.toOrgPath,
+        summary: `撤回“${row.memberName}”的组织关系转接：${input.reason}`,
+      },
     });
   });
   return getTransfer(ctx, publicId);
@@ -596,33 +614,14 @@ export async function returnTransfer(ctx: ServiceContext, publicId: string, inpu
     if (row.version !== input.version) throw new AppError('VERSION_CONFLICT');
     if (row.status !== 'initiated') throw new AppError('TRANSFER_CLOSED');
     assertDate(input.returnedOn, today, 'returnedOn', { date: row.issuedOn, label: '发起日期' });
-    const [updated] = await tx.db
-      .update(transfers)
-      .set({
-        status: 'returned',
-        returnedOn: input.returnedOn,
-        returnReason: input.reason,
-        version: row.version + 1,
-        updatedAt: new Date(),
-      })
-      .where(eq(transfers.id, row.id))
-      .returning();
-    if (!updated) throw new AppError('INTERNAL');
-    if (row.memberId !== null) {
-      await appendMemberEvent(tx, row.memberId, {
-        kind: 'transfer_returned',
-        occurredOn: input.returnedOn,
-        detail: { to: row.toName, reason: input.reason, transferId: encodeId(row.id) },
-      });
-    }
-    await recordAudit(tx.db, tx.actor, {
-      action: 'transfer.return',
-      entityType: 'transfer',
-      entityId: row.id,
-      orgPath: row.toOrgPath,
-      summary: `“${row.toName}”退回“${row.memberName}”的组织关系转接：${input.reason}`,
-      before: auditView(row),
-      after: auditView(updated),
+    await closeTransfer(tx, row, {
+      set: { status: 'returned', returnedOn: input.returnedOn, returnReason: input.reason },
+      event: { kind: 'transfer_returned', occurredOn: input.returnedOn, reason: input.reason },
+      audit: {
+        action: 'transfer.return',
+        orgPath: row.toOrgPath,
+        summary: `“${row.toName}”退回“${row.memberName}”的组织关系转接：${input.reason}`,
+      },
     });
   });
   return getTransfer(ctx, publicId);
