@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const port = 5399;
+// ZHIBU_E2E_PORT lets two checkouts run their browser tests side by side.
+const port = Number(process.env.ZHIBU_E2E_PORT ?? 5399);
 const baseURL = `http://127.0.0.1:${port}`;
 /** Embedded-engine data of the e2e server; emptied before every start (see webServer.command). */
 const dataDir = '.tmp/e2e-data';
