@@ -29,6 +29,8 @@ export default defineConfig({
         test: {
           ...integration,
           name: 'int-pglite',
+          // `*.postgres.int.test.ts` concern the server engine only (connections, pools).
+          exclude: [...configDefaults.exclude, '**/*.postgres.int.test.ts'],
           env: { ZHIBU_TEST_ENGINE: 'pglite' },
           globalSetup: ['apps/server/src/testing/globalSetup.pglite.ts'],
         },

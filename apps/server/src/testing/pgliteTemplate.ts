@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -47,12 +47,24 @@ export async function pgliteTemplateFile(): Promise<string> {
   const partial = `${file}.${process.pid}.partial`;
   await writeFile(partial, new Uint8Array(await dump.arrayBuffer()));
   await rename(partial, file);
-  for (const name of await readdir(cacheFolder)) {
-    if (name.startsWith(prefix) && name.endsWith('.tar') && join(cacheFolder, name) !== file) {
-      await rm(join(cacheFolder, name), { force: true });
-    }
-  }
+  await pruneStaleTemplates(cacheFolder, file);
   return file;
+}
+
+/** Templates of other migration sets stay this long: another checkout may be testing with one now. */
+const STALE_AFTER_MS = 24 * 3_600_000;
+
+/** Removes cached templates other than `keep` that nobody has written for a day. */
+export async function pruneStaleTemplates(folder: string, keep: string, now = Date.now()): Promise<void> {
+  for (const name of await readdir(folder)) {
+    const path = join(folder, name);
+    if (!name.startsWith(prefix) || !name.endsWith('.tar') || path === keep) continue;
+    const modified = await stat(path).then(
+      (s) => s.mtimeMs,
+      () => now,
+    );
+    if (now - modified > STALE_AFTER_MS) await rm(path, { force: true });
+  }
 }
 
 async function templateKey(): Promise<string> {
