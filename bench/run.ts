@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --scale village|county|city|province] [--engines pglite,postgres] [--seed N]
- *  [--members N] [--import-rows 100000,1000000] [--list-seconds S] [--no-rollup] [--out DIR]`
+ *  [--members N] [--import-rows 100000,1000000] [--list-seconds S] [--out DIR]`
  * See bench/README.md for what each number means.
  */
 import { resolve } from 'node:path';
@@ -20,7 +20,6 @@ const { values } = parseArgs({
     'list-seconds': { type: 'string' },
     connections: { type: 'string', default: '32' },
     starts: { type: 'string' },
-    'no-rollup': { type: 'boolean', default: false },
     out: { type: 'string', default: resolve(repoRoot, 'bench/results') },
     help: { type: 'boolean', default: false },
   },
@@ -29,7 +28,7 @@ const { values } = parseArgs({
 if (values.help) {
   console.log(
     'npm run bench -- [--scale village|county|city|province] [--engines pglite,postgres] [--seed N] [--members N]\n' +
-      '                 [--import-rows N,N] [--list-seconds S] [--connections C] [--starts N] [--no-rollup] [--out DIR]',
+      '                 [--import-rows N,N] [--list-seconds S] [--connections C] [--starts N] [--out DIR]',
   );
   process.exit(0);
 }
@@ -64,7 +63,6 @@ const options: BenchOptions = {
   connections: int(values.connections, '--connections'),
   stats: defaults.stats,
   starts: values.starts ? Math.max(1, int(values.starts, '--starts')) : defaults.starts,
-  rollup: !values['no-rollup'],
   commandTimeoutMs: 90 * 60_000,
   log: (m) => console.error(`${new Date().toISOString().slice(11, 19)} ${m}`),
   // Long runs keep what they measured: the files are rewritten as lines come in (marked partial).

@@ -33,7 +33,6 @@ describe('bench harness (smoke, tiny scale)', () => {
       connections: 8,
       stats: { warmup: 1, maxIterations: 5, maxMs: 100, minIterations: 3 },
       starts: 1,
-      rollup: true,
       importStartup: false,
       concurrentEngines: true,
       commandTimeoutMs: 100_000,
@@ -47,7 +46,7 @@ describe('bench harness (smoke, tiny scale)', () => {
       expect(checks).toContain('move (direct SQL): every path right afterwards');
       expect(checks).toContain('move (HTTP): every path right afterwards');
       const cases = new Set(report.cases.filter((c) => c.engine === engine).map((c) => c.case));
-      expect([...cases].sort()).toEqual(['footprint', 'import', 'list', 'move', 'stats', 'stats-rollup']);
+      expect([...cases].sort()).toEqual(['footprint', 'import', 'list', 'move', 'stats']);
     }
     expect(names.length).toBeGreaterThan(0);
 
@@ -66,7 +65,7 @@ describe('bench harness (smoke, tiny scale)', () => {
           'ratio',
         ]),
       );
-      expect(['import', 'stats', 'stats-rollup', 'list', 'move', 'footprint']).toContain(c.case);
+      expect(['import', 'stats', 'list', 'move', 'footprint']).toContain(c.case);
       expect(['rows/s', 'ms', 'requests/s', 'MB']).toContain(c.unit);
       expect(c.scale).toBe('village');
       expect(c.value).toBeGreaterThan(0);

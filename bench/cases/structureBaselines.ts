@@ -4,8 +4,8 @@
  * - `ancestors`: the design common in open-source party-building systems (RuoYi-style `sys_dept`):
  *   each org keeps its parent id and a comma-separated `ancestors` string, a subtree is
  *   `ancestors LIKE '%,id,%'` (no index can serve it), and members point at their org by id only.
- * - `rollup`: a prototype of the maintained rollup the DESIGN calls for: every org holds the counts
- *   of its whole subtree, so a dashboard reads one org's few dozen rows whatever the subtree's size.
+ * - `scan`: one pass over the subtree's members by their materialized path, what zhibu ran before it
+ *   kept a rollup (and still runs to check the rollup in tests).
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../apps/server/src/db/createDatabase.ts';
@@ -14,10 +14,10 @@ import { idsOnPath } from '../../apps/server/src/modules/orgs/orgPath.ts';
 import {
   ageBandSql,
   foldStructureCells,
-  memberStructureSql,
   rowsOfCells,
   type StructureCount,
-  type StructureDimension,
+  selectMemberStructure,
+  selectMemberStructureByScan,
 } from '../../apps/server/src/modules/stats/stats.queries.ts';
 
 const csvField = (v: string | number | null) => {
@@ -65,16 +65,6 @@ export async function buildAncestorsBaseline(database: Database): Promise<number
   return performance.now() - t0;
 }
 
-// grouping() is a bitmask over its arguments, the first the highest bit: the set whose bit is 0 is counted.
-const DIMENSION_OF_MASK = new Map<number, StructureDimension>([
-  [0b011111, 'status'],
-  [0b101111, 'gender'],
-  [0b110111, 'ageBand'],
-  [0b111011, 'education'],
-  [0b111101, 'ethnicity'],
-  [0b111110, 'category'],
-]);
-
 /** The same summary (same groups, same age bands, same fold) over the ancestors design. */
 export async function ancestorsStructure(database: Database, orgId: number, today: string) {
   const result = await database.db.execute(sql`select m.status, m.gender,
@@ -86,82 +76,20 @@ export async function ancestorsStructure(database: Database, orgId: number, toda
   return foldStructureCells(rowsOfCells(result));
 }
 
-/** zhibu's own SQL (stats.queries.ts), run directly on this process's connection. */
+/** zhibu's own statement (the rollup read of stats.queries.ts), run directly on this process's connection. */
 export async function directStructure(
   database: Database,
-  query: Parameters<typeof memberStructureSql>[0],
+  query: Parameters<typeof selectMemberStructure>[1],
 ): Promise<StructureCount[]> {
-  return foldStructureCells(rowsOfCells(await database.db.execute(memberStructureSql(query))));
+  return selectMemberStructure(database.db, query);
 }
 
-/**
- * Builds the rollup prototype from scratch: own counts per org in one grouped pass, added up the
- * tree in memory, loaded with COPY. Age bands are as of `today` (a kept rollup would count birth
- * months instead and sum the bands at read time, so that it does not go stale). Returns ms.
- */
-export async function buildRollup(database: Database, today: string): Promise<{ ms: number; rows: number }> {
-  const t0 = performance.now();
-  const { db } = database;
-  await db.execute(sql.raw('drop table if exists bench_member_rollup'));
-  await db.execute(
-    sql.raw(
-      'create table bench_member_rollup (org_id bigint not null, dimension text not null, key text, n integer not null)',
-    ),
-  );
-  const own = rowsOf<{ org_id: string; mask: number; key: string | null; n: number }>(
-    await db.execute(sql`select org_id, grouping(status, gender, age_band, education, ethnicity, category)::int as mask,
-        coalesce(status, gender, age_band, education, ethnicity, category) as key, count(*)::int as n
-      from (
-        select m.org_id, m.status, m.gender, ${ageBandSql(sql`m.birth_date`, today)} as age_band,
-          left(m.education, 1) || '0' as education, m.ethnicity, o.category
-        from members m join orgs o on o.id = m.org_id
-        where m.left_on is null
-      ) s
-      group by grouping sets ((org_id, status), (org_id, gender), (org_id, age_band), (org_id, education),
-        (org_id, ethnicity), (org_id, category))`),
-  );
-  const paths = new Map(
-    rowsOf<{ id: string; path: string }>(await db.execute(sql`select id, path from orgs`)).map((r) => [
-      Number(r.id),
-      r.path,
-    ]),
-  );
-  const totals = new Map<number, Map<string, number>>();
-  for (const r of own) {
-    const dimension = DIMENSION_OF_MASK.get(Number(r.mask));
-    const path = paths.get(Number(r.org_id));
-    if (!dimension || !path) continue;
-    const key = `${dimension}\u0000${r.key ?? ''}`;
-    for (const ancestor of idsOnPath(path)) {
-      let counts = totals.get(ancestor);
-      if (!counts) {
-        counts = new Map();
-        totals.set(ancestor, counts);
-      }
-      counts.set(key, (counts.get(key) ?? 0) + Number(r.n));
-    }
-  }
-  let csv = '';
-  let rows = 0;
-  for (const [orgId, counts] of totals) {
-    for (const [key, n] of counts) {
-      const [dimension, value] = key.split('\u0000');
-      csv += csvLine([orgId, dimension ?? '', value === '' || value === undefined ? null : value, n]);
-      rows += 1;
-    }
-  }
-  await database.copyCsv('bench_member_rollup', ['org_id', 'dimension', 'key', 'n'], csv);
-  await db.execute(sql.raw('create index bench_member_rollup_org_idx on bench_member_rollup (org_id)'));
-  await db.execute(sql.raw('analyze bench_member_rollup'));
-  return { ms: performance.now() - t0, rows };
-}
-
-/** The summary of one org read from the rollup. */
-export async function rollupStructure(database: Database, orgId: number): Promise<StructureCount[]> {
-  const rows = rowsOf<{ dimension: StructureDimension; key: string | null; n: number }>(
-    await database.db.execute(sql`select dimension, key, n from bench_member_rollup where org_id = ${orgId}`),
-  );
-  return rows.map((r) => ({ dimension: r.dimension, key: r.key, n: Number(r.n) }));
+/** The summary by one pass over the subtree's members: what zhibu did before the rollup. */
+export async function scanStructure(
+  database: Database,
+  query: Parameters<typeof selectMemberStructureByScan>[1],
+): Promise<StructureCount[]> {
+  return selectMemberStructureByScan(database.db, query);
 }
 
 /** Members counted by a summary (the status dimension covers everyone). */

@@ -22,6 +22,7 @@ import { decodeId, encodeId } from '../../lib/publicId.ts';
 import type { ServiceContext } from '../../lib/serviceContext.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { iterateMembersForExport } from '../members/members.service.ts';
+import { foldMemberStats } from '../stats/stats.queries.ts';
 import { type ImportOutcome, importMembers } from './importMembers.ts';
 import { importOrgs } from './importOrgs.ts';
 import { commonPath, ImportAbortedError } from './importReport.ts';
@@ -89,6 +90,8 @@ export async function runImport(ctx: ServiceContext, input: RunImportInput): Pro
       ? await importOrgs(ctx, input.filePath, options)
       : await importMembers(ctx, input.filePath, options);
   const { report } = outcome;
+  // Add the import's counts up the tree now rather than on the next dashboard read.
+  if (report.created + report.updated > 0) await foldMemberStats(ctx.db);
   const result = outcome.isRejected
     ? `有 ${outcome.errorRows} 行错误，未写入任何数据`
     : `新增 ${report.created}，更新 ${report.updated}，未变 ${report.unchanged}，错误 ${outcome.errorRows} 行`;

@@ -6,6 +6,12 @@ export function childPath(parentPath: string | null, id: number): string {
   return `${parentPath ?? '/'}${id.toString(36)}/`;
 }
 
+/** The parent's path: `/1/k3/9a/` → `/1/k3/`; null for a root. */
+export function parentPathOf(path: string): string | null {
+  const cut = path.lastIndexOf('/', path.length - 2);
+  return cut > 0 ? path.slice(0, cut + 1) : null;
+}
+
 /** Ids on a path, root first. */
 export function idsOnPath(path: string): number[] {
   return path

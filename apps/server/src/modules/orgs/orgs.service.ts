@@ -13,7 +13,8 @@ import { pinyinKeys } from '../../lib/pinyinKeys.ts';
 import { decodeId, encodeId } from '../../lib/publicId.ts';
 import { inTransaction, type ServiceContext } from '../../lib/serviceContext.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { childPath, idsOnPath } from './orgPath.ts';
+import { moveMemberRollups } from '../stats/stats.queries.ts';
+import { childPath, idsOnPath, parentPathOf } from './orgPath.ts';
 import {
   countActiveContents,
   nextOrgIds,
@@ -241,8 +242,10 @@ export async function moveOrg(ctx: ServiceContext, publicId: string, input: Move
     if (parent.path.startsWith(org.path)) throw new AppError('ORG_MOVE_INVALID');
     assertCanHaveChild(parent, org.type);
     const newPath = childPath(parent.path, org.id);
-    if (newPath !== org.path)
+    if (newPath !== org.path) {
+      await moveMemberRollups(tx.db, org.id, parentPathOf(org.path), parent.path);
       await rewriteSubtreePaths(tx.db, org.path, newPath, parent.depth + 1 - org.depth);
+    }
     const [row] = await tx.db
       .update(orgs)
       .set({ parentId: parent.id, version: org.version + 1, updatedAt: new Date() })

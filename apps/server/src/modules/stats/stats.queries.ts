@@ -4,6 +4,7 @@ import { type Scope, scopeCondition } from '../../access/scope.ts';
 import type { Executor } from '../../db/createDatabase.ts';
 import { members, orgs } from '../../db/schema.ts';
 import { inSubtree } from '../orgs/orgPath.ts';
+import { memberRollups, memberStatDeltas, type RollupDimension } from './stats.schema.ts';
 
 export type StructureDimension = 'status' | 'gender' | 'ageBand' | 'education' | 'ethnicity' | 'category';
 
@@ -81,11 +82,132 @@ export function memberStructureSql(query: MemberStructureQuery): SQL {
     group by 1, 2, 3, 4, 5, 6`;
 }
 
-export async function selectMemberStructure(
+/** The scan: one pass over the subtree's members (the rollup's cross-check and the bench's baseline). */
+export async function selectMemberStructureByScan(
   db: Executor,
   query: MemberStructureQuery,
 ): Promise<StructureCount[]> {
   return foldStructureCells(rowsOfCells(await db.execute(memberStructureSql(query))));
+}
+
+/** Band edges on `today`: a member born after an edge is in a younger band than that edge's. */
+export function ageBandEdges(today: string): { band: AgeBand; bornAfter: string }[] {
+  return [
+    { band: 'le35', bornAfter: addYears(today, -36) },
+    { band: '36to45', bornAfter: addYears(today, -46) },
+    { band: '46to60', bornAfter: addYears(today, -61) },
+  ];
+}
+
+/**
+ * The summary from the maintained rollup (stats.schema.ts): the target orgs' rows, plus the
+ * changes not yet folded up the tree, plus, per band edge, the members born in the edge's month
+ * on or before the edge day (an index-only range of one month) — all in one statement, so one
+ * snapshot. Cost grows with the number of distinct keys, not with the number of members.
+ */
+export function memberRollupSql(query: MemberStructureQuery & { subtreeOrgId?: number }): SQL {
+  const targets =
+    query.subtreeOrgId !== undefined
+      ? sql`r.org_id = ${query.subtreeOrgId}`
+      : query.scope.kind === 'all'
+        ? sql`r.org_id in (select id from ${orgs} where ${orgs.parentId} is null)`
+        : sql`r.org_id in (select id from ${orgs} where ${orgs.path} in (${sql.join(
+            query.scope.paths.map((p) => sql`${p}`),
+            sql`, `,
+          )}))`;
+  const inTarget = (path: SQL | typeof members.orgPath) =>
+    query.subtreePath === undefined
+      ? scopeCondition(path, query.scope)
+      : sql`${path} like ${`${query.subtreePath}%`}`;
+  const edges = ageBandEdges(query.today).map((e) => ({ ...e, monthStart: `${e.bornAfter.slice(0, 8)}01` }));
+  const inEdgeMonth = (e: (typeof edges)[number]) =>
+    sql`${members.birthDate} between ${e.monthStart}::date and ${e.bornAfter}::date`;
+  return sql`select dimension, key, sum(n)::int as n from (
+      select r.dimension, r.key, r.n from ${memberRollups} r where ${targets}
+      union all
+      select d.dimension, d.key, d.n from ${memberStatDeltas} d join ${orgs} o on o.id = d.org_id
+        where ${inTarget(sql`o.path`)}
+      union all
+      select 'birthEdge', case ${sql.join(
+        edges.map((e) => sql`when ${inEdgeMonth(e)} then ${e.band}`),
+        sql` `,
+      )} end, count(*)::int
+        from ${members}
+        where ${members.leftOn} is null and (${sql.join(edges.map(inEdgeMonth), sql` or `)})
+          and ${inTarget(members.orgPath)}
+        group by 2
+    ) x group by 1, 2 having sum(n) <> 0`;
+}
+
+type RollupRow = { dimension: RollupDimension | 'birthEdge'; key: string; n: number | string };
+
+/**
+ * Turns rollup rows into the summary's counts: birth months into age bands (a band edge's month is
+ * split by its exact count), '' into "not recorded".
+ */
+export function countsOfRollup(rows: readonly RollupRow[], today: string): StructureCount[] {
+  const counts: StructureCount[] = [];
+  const months = new Map<string, number>();
+  const edgeCounts = new Map<string, number>();
+  for (const r of rows) {
+    const n = Number(r.n);
+    if (r.dimension === 'birthMonth') months.set(r.key, n);
+    else if (r.dimension === 'birthEdge') edgeCounts.set(r.key, n);
+    else counts.push({ dimension: r.dimension, key: r.key === '' ? null : r.key, n });
+  }
+  let total = 0;
+  for (const n of months.values()) total += n;
+  // Members born after each edge, youngest band's edge first.
+  const bornAfter = ageBandEdges(today).map((e) => {
+    const edgeMonth = e.bornAfter.slice(0, 7);
+    let n = -(edgeCounts.get(e.band) ?? 0);
+    for (const [month, m] of months) if (month >= edgeMonth) n += m;
+    return n;
+  });
+  const [after35 = 0, after45 = 0, after60 = 0] = bornAfter;
+  counts.push(
+    { dimension: 'ageBand', key: 'le35', n: after35 },
+    { dimension: 'ageBand', key: '36to45', n: after45 - after35 },
+    { dimension: 'ageBand', key: '46to60', n: after60 - after45 },
+    { dimension: 'ageBand', key: 'ge61', n: total - after60 },
+  );
+  return counts;
+}
+
+/** The member-structure summary of a subtree (or the whole scope) from the rollup. */
+export async function selectMemberStructure(
+  db: Executor,
+  query: MemberStructureQuery & { subtreeOrgId?: number },
+): Promise<StructureCount[]> {
+  const result = (await db.execute(memberRollupSql(query))) as unknown as { rows: RollupRow[] };
+  return countsOfRollup(result.rows, query.today);
+}
+
+/**
+ * Adds pending changes up the tree when there are any (one short statement; skipped while another
+ * session folds). Readers are exact either way; folding keeps the pending set, and so reads, small.
+ */
+export async function foldMemberStats(db: Executor): Promise<void> {
+  await db.execute(
+    sql`select zhibu_fold_member_stat_deltas() where exists (select 1 from ${memberStatDeltas})`,
+  );
+}
+
+/** Recounts every rollup from the register (after bulk loads, or to repair). */
+export async function rebuildMemberRollups(db: Executor): Promise<void> {
+  await db.execute(sql`select zhibu_rebuild_member_rollups()`);
+}
+
+/** Moves a subtree's counts from its old ancestors to its new ones (call inside the move's transaction). */
+export async function moveMemberRollups(
+  db: Executor,
+  subtreeOrgId: number,
+  oldParentPath: string | null,
+  newParentPath: string,
+): Promise<void> {
+  await db.execute(
+    sql`select zhibu_move_member_rollups(${subtreeOrgId}, ${oldParentPath}, ${newParentPath})`,
+  );
 }
 
 type CellRow = Omit<StructureCell, 'ageBand' | 'n'> & { age_band: AgeBand; n: number | string };

@@ -14,6 +14,7 @@ import { orgIdFrom } from '../orgs/orgs.service.ts';
 import {
   AGE_BANDS,
   type AgeBand,
+  foldMemberStats,
   type StructureCount,
   type StructureDimension,
   selectMemberStructure,
@@ -103,7 +104,8 @@ export function toMemberStructure(
 /**
  * Member structure (status, gender, age band, education, ethnicity, org category) of an org's
  * subtree, or of the caller's whole data scope when `orgId` is omitted. Counts members in the
- * register (not those who left), by a scan of the subtree's members.
+ * register (not those who left), read from the maintained rollup: the cost does not grow with the
+ * number of members.
  */
 export async function getMemberStructure(
   ctx: ServiceContext,
@@ -116,6 +118,12 @@ export async function getMemberStructure(
     org = (await selectOrgInScope(ctx.db, orgIdFrom(input.orgId), scope)) ?? null;
     if (!org) throw new AppError('NOT_FOUND');
   }
-  const counts = await selectMemberStructure(ctx.db, { scope, subtreePath: org?.path, today });
+  await foldMemberStats(ctx.db);
+  const counts = await selectMemberStructure(ctx.db, {
+    scope,
+    subtreePath: org?.path,
+    subtreeOrgId: org?.id,
+    today,
+  });
   return toMemberStructure(counts, org, today);
 }
