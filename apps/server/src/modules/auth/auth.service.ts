@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { RoleCode } from '@zhibu/shared/api';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Actor, ActorAssignment } from '../../access/actor.ts';
 import type { Config } from '../../config/loadConfig.ts';
 import type { Executor } from '../../db/createDatabase.ts';
@@ -136,6 +136,13 @@ export interface SessionUser {
   user: typeof users.$inferSelect;
 }
 
+/** The role assignments of `users.id` as one JSON array, so a session resolves in one round trip. */
+const assignmentsJson = sql<(ActorAssignment & { orgName: string | null })[]>`coalesce((
+  select json_agg(json_build_object('id', ra.id, 'role', ra.role, 'orgId', ra.org_id, 'orgPath', ra.org_path,
+    'orgName', o.name) order by ra.id)
+  from ${roleAssignments} ra left join ${orgs} o on o.id = ra.org_id
+  where ra.user_id = ${users.id}), '[]'::json)`;
+
 /** The user behind a session token, or null when the token is unknown, expired or the user disabled. */
 export async function resolveSession(
   db: Executor,
@@ -144,7 +151,7 @@ export async function resolveSession(
 ): Promise<SessionUser | null> {
   const now = new Date();
   const [row] = await db
-    .select({ session: sessions, user: users })
+    .select({ session: sessions, user: users, assignments: assignmentsJson })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, tokenHash(token)), gt(sessions.expiresAt, now)));
@@ -156,7 +163,11 @@ export async function resolveSession(
       .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + config.sessionTtlHours * 3_600_000) })
       .where(eq(sessions.id, row.session.id));
   }
-  const assignments = await loadAssignments(db, row.user.id);
+  const assignments = row.assignments.map((a) => ({
+    ...a,
+    id: Number(a.id),
+    orgId: a.orgId === null ? null : Number(a.orgId),
+  }));
   return {
     user: row.user,
     actor: { userId: row.user.id, username: row.user.username, assignments },

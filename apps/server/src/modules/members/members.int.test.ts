@@ -68,6 +68,16 @@ describe('member register', () => {
     expect(page1.body.items).toHaveLength(2);
     expect(page2.body.items).toHaveLength(2);
     expect(new Set([...page1.body.items, ...page2.body.items].map((m) => m.id)).size).toBe(4);
+    // Past the last page: no rows, and still the total (counted on its own then).
+    const beyond = await t.call<ListMembersResponse>('GET', '/api/v1/members?page=9&pageSize=2', {
+      cookie: f.cookies.admin,
+    });
+    expect(beyond.status).toBe(200);
+    expect(beyond.body).toEqual({ items: [], total: 4 });
+    const none = await t.call<ListMembersResponse>('GET', '/api/v1/members?q=nobodyhere', {
+      cookie: f.cookies.admin,
+    });
+    expect(none.body).toEqual({ items: [], total: 0 });
   });
 
   it.each([

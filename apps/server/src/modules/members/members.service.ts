@@ -28,6 +28,7 @@ import { loadOrgInScope, orgIdFrom } from '../orgs/orgs.service.ts';
 import {
   insertMemberEventsBulk,
   insertMembersBulk,
+  type MemberListItem,
   type MemberListQuery,
   type MemberListRow,
   type MemberRow,
@@ -38,9 +39,9 @@ import {
   selectMembersByIdHashes,
 } from './members.queries.ts';
 
-export type { MemberListRow } from './members.queries.ts';
+export type { MemberListItem, MemberListRow } from './members.queries.ts';
 
-export function toMemberDto(row: MemberListRow, today: string) {
+export function toMemberDto(row: MemberListItem, today: string) {
   return {
     id: encodeId(row.id),
     orgId: encodeId(row.orgId),

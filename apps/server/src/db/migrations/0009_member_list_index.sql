@@ -1,0 +1,1 @@
+CREATE INDEX "members_active_path_idx" ON "members" USING btree ("org_path" text_pattern_ops,"status","gender") WHERE "members"."left_on" is null;
