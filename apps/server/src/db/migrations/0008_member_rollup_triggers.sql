@@ -24,6 +24,10 @@ DECLARE
     WHEN 'DELETE' THEN 'SELECT -1 AS sign, * FROM old_rows'
     ELSE 'SELECT 1 AS sign, * FROM new_rows UNION ALL SELECT -1, * FROM old_rows' END;
 BEGIN
+  -- Waits for a concurrent change of these orgs' category to commit, so that the category read
+  -- below is the one the orgs trigger's recount sees (else a member could stay counted under the
+  -- old category). Member writes share this lock; only category edits take it exclusively.
+  EXECUTE format('SELECT 1 FROM orgs WHERE id IN (SELECT org_id FROM (%s) AS c) FOR SHARE', changed);
   EXECUTE format($q$
     INSERT INTO member_stat_deltas (org_id, dimension, key, n)
     SELECT c.org_id, k.dimension, k.key, sum(c.sign)::int
