@@ -1,5 +1,5 @@
 import type { OrgTypeCode } from '@zhibu/shared';
-import { and, asc, eq, gt, ilike, inArray, isNull, like, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, inArray, isNull, like, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Scope, scopeCondition } from '../../access/scope.ts';
 import type { Executor } from '../../db/createDatabase.ts';
@@ -134,4 +134,11 @@ export async function finishJob(
 export async function selectJob(db: Executor, id: number): Promise<JobRow | undefined> {
   const [row] = await db.select().from(jobs).where(eq(jobs.id, id));
   return row;
+}
+
+/** Bulk loads this large refresh the planner's statistics of the tables they filled. */
+export const ANALYZE_AFTER_ROWS = 1000;
+
+export async function analyzeImported(db: Executor, kind: 'orgs' | 'members'): Promise<void> {
+  await db.execute(kind === 'orgs' ? sql`analyze orgs` : sql`analyze members, member_events`);
 }

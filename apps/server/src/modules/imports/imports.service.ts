@@ -27,6 +27,8 @@ import { type ImportOutcome, importMembers } from './importMembers.ts';
 import { importOrgs } from './importOrgs.ts';
 import { commonPath, ImportAbortedError } from './importReport.ts';
 import {
+  ANALYZE_AFTER_ROWS,
+  analyzeImported,
   finishJob,
   insertJob,
   type JobRow,
@@ -92,6 +94,9 @@ export async function runImport(ctx: ServiceContext, input: RunImportInput): Pro
   const { report } = outcome;
   // Add the import's counts up the tree now rather than on the next dashboard read.
   if (report.created + report.updated > 0) await foldMemberStats(ctx.db);
+  // The embedded engine never analyzes by itself: plans made for the table before a bulk load
+  // can be orders of magnitude off after it.
+  if (report.created >= ANALYZE_AFTER_ROWS) await analyzeImported(ctx.db, input.kind);
   const result = outcome.isRejected
     ? `有 ${outcome.errorRows} 行错误，未写入任何数据`
     : `新增 ${report.created}，更新 ${report.updated}，未变 ${report.unchanged}，错误 ${outcome.errorRows} 行`;

@@ -119,23 +119,21 @@ export function memberRollupSql(query: MemberStructureQuery & { subtreeOrgId?: n
     query.subtreePath === undefined
       ? scopeCondition(path, query.scope)
       : sql`${path} like ${`${query.subtreePath}%`}`;
-  const edges = ageBandEdges(query.today).map((e) => ({ ...e, monthStart: `${e.bornAfter.slice(0, 8)}01` }));
-  const inEdgeMonth = (e: (typeof edges)[number]) =>
-    sql`${members.birthDate} between ${e.monthStart}::date and ${e.bornAfter}::date`;
+  // One scalar count per edge: each is an index-only range on members_birth_date_idx (a bitmap
+  // scan over the three months together visited the heap, ≈ 10× slower).
+  const edgeCounts = ageBandEdges(query.today).map(
+    (e) => sql`select 'birthEdge', ${e.band}, (select count(*)::int from ${members}
+        where ${members.leftOn} is null
+          and ${members.birthDate} between ${`${e.bornAfter.slice(0, 8)}01`}::date and ${e.bornAfter}::date
+          and ${inTarget(members.orgPath)})`,
+  );
   return sql`select dimension, key, sum(n)::int as n from (
       select r.dimension, r.key, r.n from ${memberRollups} r where ${targets}
       union all
       select d.dimension, d.key, d.n from ${memberStatDeltas} d join ${orgs} o on o.id = d.org_id
         where ${inTarget(sql`o.path`)}
       union all
-      select 'birthEdge', case ${sql.join(
-        edges.map((e) => sql`when ${inEdgeMonth(e)} then ${e.band}`),
-        sql` `,
-      )} end, count(*)::int
-        from ${members}
-        where ${members.leftOn} is null and (${sql.join(edges.map(inEdgeMonth), sql` or `)})
-          and ${inTarget(members.orgPath)}
-        group by 2
+      ${sql.join(edgeCounts, sql` union all `)}
     ) x group by 1, 2 having sum(n) <> 0`;
 }
 
