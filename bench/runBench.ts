@@ -5,7 +5,7 @@ import { todayInShanghai } from '@zhibu/shared';
 import type { Scope } from '../apps/server/src/access/scope.ts';
 import type { Database } from '../apps/server/src/db/createDatabase.ts';
 import { encodeId } from '../apps/server/src/lib/publicId.ts';
-import type { MemberStructureResponse } from '../apps/server/src/modules/stats/stats.schemas.ts';
+import type { MemberStructureResponse } from '@zhibu/shared/api';
 import { fastTempRoot } from '../apps/server/src/testing/postgresServer.ts';
 import { copyRoster, importRoster, importStartupMs, type Roster, writeRoster } from './cases/importCase.ts';
 import { loadPath } from './cases/loadCase.ts';

@@ -76,6 +76,10 @@ export const router = createBrowserRouter([
                 }),
               },
               {
+                path: 'stats/:orgId?',
+                lazy: async () => ({ Component: (await import('../pages/stats/StatsPage.tsx')).StatsPage }),
+              },
+              {
                 path: 'rules',
                 lazy: async () => ({ Component: (await import('../pages/rules/RulesPage.tsx')).RulesPage }),
               },

@@ -9,5 +9,6 @@ export * from './imports.ts';
 export * from './members.ts';
 export * from './orgs.ts';
 export * from './rules.ts';
+export * from './stats.ts';
 export * from './transfers.ts';
 export * from './users.ts';

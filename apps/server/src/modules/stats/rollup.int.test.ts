@@ -12,7 +12,7 @@ import {
   selectMemberStructure,
   selectMemberStructureByScan,
 } from './stats.queries.ts';
-import type { MemberStructureResponse } from './stats.schemas.ts';
+import type { MemberStructureResponse } from '@zhibu/shared/api';
 import { toMemberStructure } from './stats.service.ts';
 
 let t: TestApp;

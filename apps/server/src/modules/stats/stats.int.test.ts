@@ -2,7 +2,7 @@ import { ageOn, todayInShanghai } from '@zhibu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCountyFixture, type CountyFixture, createMember } from '../../testing/countyFixture.ts';
 import { citizenId, createTestApp, type TestApp } from '../../testing/testApp.ts';
-import type { MemberStructureResponse, StructureItem } from './stats.schemas.ts';
+import type { MemberStructureResponse, StructureItem } from '@zhibu/shared/api';
 
 let t: TestApp;
 let f: CountyFixture;

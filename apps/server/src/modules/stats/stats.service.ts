@@ -20,7 +20,7 @@ import {
   selectMemberStructure,
   selectOrgInScope,
 } from './stats.queries.ts';
-import type { MemberStructureResponse, StructureItem } from './stats.schemas.ts';
+import type { MemberStructureResponse, StructureItem } from '@zhibu/shared/api';
 
 const AGE_BAND_NAMES: Record<AgeBand, string> = {
   le35: '35岁及以下',

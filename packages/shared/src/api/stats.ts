@@ -1,5 +1,5 @@
-import { PublicId } from '@zhibu/shared/api';
 import { z } from 'zod';
+import { PublicId } from './common.ts';
 
 export const StructureItem = z.object({
   code: z.string().describe('代码；unknown = 未填写'),
