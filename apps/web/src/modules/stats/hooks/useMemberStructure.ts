@@ -7,5 +7,7 @@ export function useMemberStructure(orgId: string | undefined) {
     queryKey: ['stats', 'members', orgId ?? null],
     queryFn: ({ signal }) => statsApi.memberStructure(orgId, signal),
     placeholderData: keepPreviousData,
+    // Cheap (the rollup), and it should show the edit just made on another page.
+    staleTime: 0,
   });
 }
