@@ -48,6 +48,7 @@ export const enUS: Messages = {
   'common.total': '{total} in total',
   'common.selectRequired': 'Please choose one',
   'common.dateRequired': 'Please pick a date',
+  'common.pleaseSelect': 'Please select {field}',
 
   'error.unexpected': 'The action could not be completed. Please try again later.',
   'error.network': 'Cannot reach the server. Check the network and try again.',

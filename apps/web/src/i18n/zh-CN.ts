@@ -46,6 +46,7 @@ export const zhCN = {
   'common.total': '共 {total} 条',
   'common.selectRequired': '请选择',
   'common.dateRequired': '请选择日期',
+  'common.pleaseSelect': '请选择{field}',
 
   'error.unexpected': '操作未能完成，请稍后再试',
   'error.network': '无法连接服务器，请检查网络后重试',
