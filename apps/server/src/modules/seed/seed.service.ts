@@ -211,16 +211,17 @@ export async function seedDatabase(
       written += batchRows;
       progress({ phase: 'members', done: written, total: plan.members });
     });
+    // Awaited by the next flush or after the loop; until then a failure must not count as unhandled.
+    pipe.members.catch(() => {});
     if (withDues) {
       const previous = pipe.dues.at(-1) ?? Promise.resolve();
-      const written = Promise.all([previous, copied]).then(async () => {
+      const duesWritten = Promise.all([previous, copied]).then(async () => {
         const duesStart = performance.now();
         lastMemberId = await writeDues(database, ctx, batchDues, lastMemberId, today, duesCounts);
         timings.dues += performance.now() - duesStart;
       });
-      // Awaited later (flush, end of the loop); until then a failure must not count as unhandled.
-      written.catch(() => {});
-      pipe.dues.push(written);
+      duesWritten.catch(() => {});
+      pipe.dues.push(duesWritten);
     }
   };
   for (const org of plan.orgs) {
