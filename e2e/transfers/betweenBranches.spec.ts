@@ -66,6 +66,10 @@ test('a transfer between two branches: the sender initiates, the receiver accept
   // The sender starts the transfer in the UI.
   await page.goto('/transfers?box=outgoing');
   await page.getByTestId('transfer-create').click();
+  // Saving an empty form names each missing choice in Chinese, field by field.
+  await page.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.getByText('请选择党员', { exact: true })).toBeVisible();
+  await expect(page.getByText('请选择接收组织', { exact: true })).toBeVisible();
   await pick(page, 'transfer-member', mover.name, mover.name);
   await pick(page, 'transfer-destination', target.name.slice(-8, -4), target.name);
   await page.getByRole('button', { name: /保\s*存/ }).click();

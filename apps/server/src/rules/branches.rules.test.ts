@@ -30,7 +30,19 @@ const org = (over: Partial<OrgFacts> = {}): OrgFacts => ({
 const defaults = Object.fromEntries(branchRules.map((r) => [r.id, r.defaults])) as Record<string, never>;
 const P = (id: string) => defaults[id] as never;
 
-describe('B1 branch size (支部工作条例 第四条)', () => {
+describe('B1–B3 citations (DOMAIN.md names the documents; articles read from their text)', () => {
+  const article = (id: string) => branchRules.find((r) => r.id === id)?.citation.article;
+  it('cites 支部工作条例 第四条 (3+ full members, ≤ 50), 第五条 (fewer → 联合党支部), 第二十条 (7+ → 支委会)', () => {
+    expect(article('B1.branch-too-few')).toBe('第四、五条');
+    expect(article('B1.branch-too-large')).toBe('第四条');
+    expect(article('B2.no-secretary')).toBe('第二十条');
+  });
+  it('cites 机关基层组织工作条例 第六条 for a 总支 (50–100) and 第五条 for a 基层委员会 (100+)', () => {
+    expect(article('B3.state-organ-structure')).toBe('第六条');
+  });
+});
+
+describe('B1 branch size (支部工作条例 第四、五条)', () => {
   it('warns when a 党支部 has fewer than 3 full members (2 warns, 3 does not)', () => {
     expect(checkBranchTooFew(org({ fullMembers: 2 }), P('B1.branch-too-few'))?.severity).toBe('warning');
     expect(checkBranchTooFew(org({ fullMembers: 3 }), P('B1.branch-too-few'))).toBeNull();

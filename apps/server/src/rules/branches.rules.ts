@@ -320,8 +320,9 @@ export const branchRules = [
     {
       id: 'B1.branch-too-few',
       title: '正式党员3人以上方可成立党支部，不足3人的成立联合党支部',
-      // Article read from the published text; DOMAIN.md B1 names only the regulation.
-      citation: { document: DOC.branchRegulation.name, article: '第四条' },
+      // DOMAIN.md B1 names only the regulation. Read from its text: 第四条 (3+ full members → 党支部),
+      // 第五条 (fewer than 3 → 联合党支部, generally ≤ 5 units). 第二十条 is B2's committee article.
+      citation: { document: DOC.branchRegulation.name, article: '第四、五条' },
       severity: 'warning',
       effectiveFrom: DOC.branchRegulation.from,
       paramsSchema: BranchTooFewParams,

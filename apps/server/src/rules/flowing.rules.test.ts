@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ABROAD,
   AWAY_SIX_MONTHS,
+  checkFlowingGroup,
   checkSuspension,
   type FlowingFacts,
   LOST_CONTACT,
@@ -78,5 +79,26 @@ describe('T3 lost contact, abroad → 停止党籍', () => {
     expect(checkSuspension({ ...base, isAbroad: true, isSettledAbroad: true }, '2026-04-01', p)).toBeNull();
     expect(checkSuspension({ ...base, isAbroad: true, since: '2020-03-01' }, '2025-03-01', p)).not.toBeNull();
     expect(checkSuspension({ ...base, isAbroad: true, since: '2020-03-01' }, '2025-03-02', p)).toBeNull();
+  });
+});
+
+describe('T2 flowing members together at one place → a branch or group', () => {
+  const host = {
+    orgId: 5,
+    orgName: '某社区党支部',
+    orgType: 'branch',
+    arrivals: ['2026-05-01', '2026-03-01'],
+  };
+  const p = { minMembers: 3 };
+  it('from the third in-flowing member on, dated when the third arrived (2 no, 3 yes)', () => {
+    expect(checkFlowingGroup(host, p)).toBeNull();
+    const three = checkFlowingGroup({ ...host, arrivals: [...host.arrivals, '2026-04-01'] }, p);
+    expect(three).toMatchObject({ severity: 'info', since: '2026-05-01' });
+    expect(three?.message).toContain('流入党员 3 人');
+  });
+  it('not for an org that is already their group or flowing-members branch', () => {
+    const arrivals = ['2026-01-01', '2026-02-01', '2026-03-01'];
+    expect(checkFlowingGroup({ ...host, orgType: 'group', arrivals }, p)).toBeNull();
+    expect(checkFlowingGroup({ ...host, orgName: '某园区流动党员党支部', arrivals }, p)).toBeNull();
   });
 });

@@ -11,10 +11,12 @@ import { addDays, addMonths, addYears } from '@zhibu/shared';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { scopeCondition } from '../access/scope.ts';
+import { orgs } from '../db/schema.ts';
 import { encodeId } from '../lib/publicId.ts';
 import { flowingRecords } from '../modules/flowing/flowing.schema.ts';
 import { transfers } from '../modules/transfers/transfers.schema.ts';
 import type { Breach } from './development.rules.ts';
+import { type Finding, toWarning as findingToWarning } from './finding.ts';
 import { registerRules } from './ruleRegistry.ts';
 import { citationText, type RuleDefinition, type RuleEvaluationContext, type Warning } from './ruleTypes.ts';
 import { EDUCATION_2019_FROM, EDUCATION_DOCUMENT } from './transfers.rules.ts';
@@ -214,4 +216,80 @@ async function flowingFactsInContext(ctx: RuleEvaluationContext): Promise<Flowin
   }));
 }
 
-registerRules(AWAY_SIX_MONTHS, REGULAR_CONTACT, LOST_CONTACT, ABROAD);
+/** The in-flowing members an org hosts (active 流入 records attached to it). */
+export interface InflowFacts {
+  orgId: number;
+  orgName: string;
+  orgType: string;
+  /** `since` of each active in-flow record. */
+  arrivals: readonly string[];
+}
+
+type GroupParams = { minMembers: number };
+
+/**
+ * T2: members away from home who are together at one place, 3 or more, form a branch or a group
+ * there. zhibu knows where they are together only for in-flow records (the receiving org); the
+ * out-flow place is free text. An org that is a 党小组, or a branch named for flowing members
+ * (流动党员党支部), is taken to be that group already.
+ */
+export function checkFlowingGroup(o: InflowFacts, params: GroupParams): Finding | null {
+  if (o.orgType === 'group' || o.orgName.includes('流动党员')) return null;
+  if (o.arrivals.length < params.minMembers) return null;
+  const sorted = [...o.arrivals].sort();
+  return {
+    severity: 'info',
+    message: `“${o.orgName}”有流入党员 ${o.arrivals.length} 人，${params.minMembers} 人以上的可以成立流动党员党支部或党小组，组织他们参加组织生活`,
+    since: sorted[params.minMembers - 1] ?? null,
+  };
+}
+
+export const FLOWING_GROUP: RuleDefinition<GroupParams> = {
+  id: 'T2.flowing-group',
+  title: '流动党员相对集中、3人以上的，可成立流动党员党支部或党小组',
+  citation: { document: EDUCATION_DOCUMENT, article: '' },
+  severity: 'info',
+  effectiveFrom: EDUCATION_2019_FROM,
+  paramsSchema: z.object({ minMembers: z.number().int().min(2).max(50) }),
+  defaults: { minMembers: 3 },
+  evaluate: async (ctx: RuleEvaluationContext, params: GroupParams) => {
+    const r = flowingRecords;
+    const parts: SQL[] = [
+      scopeCondition(r.orgPath, ctx.scope),
+      eq(r.status, 'active'),
+      eq(r.direction, 'in'),
+    ];
+    if (ctx.subtreePath) parts.push(sql`${r.orgPath} like ${`${ctx.subtreePath}%`}`);
+    // An org-level finding: a one-member evaluation has nothing to say.
+    if (ctx.memberId !== undefined) return [];
+    const rows = await ctx.db
+      .select({ orgId: r.orgId, orgName: orgs.name, orgType: orgs.type, since: r.since })
+      .from(r)
+      .innerJoin(orgs, eq(orgs.id, r.orgId))
+      .where(and(...parts));
+    const byOrg = new Map<number, InflowFacts & { arrivals: string[] }>();
+    for (const row of rows) {
+      const o = byOrg.get(row.orgId);
+      if (o) o.arrivals.push(row.since);
+      else
+        byOrg.set(row.orgId, {
+          orgId: row.orgId,
+          orgName: row.orgName,
+          orgType: row.orgType,
+          arrivals: [row.since],
+        });
+    }
+    return [...byOrg.values()].flatMap((o) => {
+      const finding = checkFlowingGroup(o, params);
+      return finding ? [findingToWarning(FLOWING_GROUP, { orgId: o.orgId }, finding)] : [];
+    });
+  },
+};
+
+registerRules(
+  AWAY_SIX_MONTHS,
+  REGULAR_CONTACT,
+  LOST_CONTACT,
+  ABROAD,
+  FLOWING_GROUP as unknown as RuleDefinition,
+);

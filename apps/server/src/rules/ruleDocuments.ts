@@ -1,7 +1,10 @@
 /**
  * Documents cited by the branch, term, dues and status rules, with the day each took effect
  * (`from`, a rule's default `effectiveFrom`). DOMAIN.md §2 gives the articles; where it gives none
- * (B1–B3) the article was read from the published text and the rule says so.
+ * (B1–B3) the article was read from the published text and the rule says so:
+ * 支部工作条例（试行） 第四条 (3+ full members → 党支部; generally ≤ 50 members), 第五条 (fewer than 3
+ * → 联合党支部, ≤ 5 units), 第二十条 (7+ full members → 支委会 of 3–5, ≤ 7; fewer → a secretary);
+ * 机关基层组织工作条例 第五条 (100+ → 基层委员会), 第六条 (50–100 → 总支), 第七条 (机关 branches).
  */
 export const RULE_DOCUMENTS = {
   /** 印发 2018-10-28. */

@@ -48,6 +48,7 @@ export const enUS: Messages = {
   'common.total': '{total} in total',
   'common.selectRequired': 'Please choose one',
   'common.dateRequired': 'Please pick a date',
+  'common.pleaseSelect': 'Please select {field}',
 
   'error.unexpected': 'The action could not be completed. Please try again later.',
   'error.network': 'Cannot reach the server. Check the network and try again.',
@@ -382,7 +383,8 @@ export const enUS: Messages = {
   'development.withdrawn': 'Process ended',
   'development.violationTitle': 'Not saved: against the regulations',
   'development.recordedBy': 'Recorded by {name}',
-  'development.partyAge': 'Party age {years} years',
+  'development.partyAge': '{years} years',
+  'development.field.partyAge': 'Party age',
   'development.field.occurredOn': 'Date',
   'development.field.responsible': 'Responsible',
   'development.field.talker': 'Talked with by',

@@ -46,6 +46,7 @@ export const zhCN = {
   'common.total': '共 {total} 条',
   'common.selectRequired': '请选择',
   'common.dateRequired': '请选择日期',
+  'common.pleaseSelect': '请选择{field}',
 
   'error.unexpected': '操作未能完成，请稍后再试',
   'error.network': '无法连接服务器，请检查网络后重试',
@@ -372,7 +373,8 @@ export const zhCN = {
   'development.withdrawn': '已终止发展程序',
   'development.violationTitle': '不符合规定，未保存',
   'development.recordedBy': '记录人 {name}',
-  'development.partyAge': '党龄 {years} 年',
+  'development.partyAge': '{years} 年',
+  'development.field.partyAge': '党龄',
   'development.field.occurredOn': '办理日期',
   'development.field.responsible': '经办人',
   'development.field.talker': '谈话人',

@@ -28,6 +28,7 @@ interface SeedCommandOptions {
   members?: string;
   division?: string;
   events: boolean;
+  dues: boolean;
   demoAccounts?: boolean;
   data?: string;
 }
@@ -100,6 +101,7 @@ export function registerSeedCommand(program: Command) {
       '指定地区：区县 6 位或乡镇 9 位（village、county），地级市 4 位（city），省 2 位（province）',
     )
     .option('--no-events', '不写入党员时间线（入党、转正）')
+    .option('--no-dues', '不生成党费交纳标准和近几个月的缴纳记录')
     .option(
       '--demo-accounts',
       `同时创建演示账号 xiangzhen（组织管理员）和 zhibu（党务工作者），密码 ${DEMO_PASSWORD}`,
@@ -130,6 +132,7 @@ export function registerSeedCommand(program: Command) {
           members,
           division: opts.division,
           withEvents: opts.events,
+          withDues: opts.dues,
           onProgress: progress.report,
         });
         progress.stop();
@@ -138,10 +141,10 @@ export function registerSeedCommand(program: Command) {
           ms > 0 ? formatCount(Math.round((rows * 1000) / ms)) : '—';
         console.log(`已生成示例数据：${result.description}（规模 ${result.scale}，种子 ${result.seed}）`);
         console.log(
-          `  组织 ${formatCount(result.orgs)} 个，党员 ${formatCount(result.members)} 名，时间线记录 ${formatCount(result.events)} 条`,
+          `  组织 ${formatCount(result.orgs)} 个，党员 ${formatCount(result.members)} 名，时间线记录 ${formatCount(result.events)} 条，党费标准 ${formatCount(result.duesProfiles)} 人、缴纳记录 ${formatCount(result.duesPayments)} 条`,
         );
         console.log(
-          `  用时 ${seconds(t.total)}：规划 ${seconds(t.plan)}，组织 ${seconds(t.orgs)}，党员 ${seconds(t.members)}（${rate(result.members, t.members)} 行/秒），时间线 ${seconds(t.events)}，统计 ${seconds(t.analyze)}`,
+          `  用时 ${seconds(t.total)}：规划 ${seconds(t.plan)}，组织 ${seconds(t.orgs)}，党员 ${seconds(t.members)}（${rate(result.members, t.members)} 行/秒，其中党费 ${seconds(t.dues)}），时间线 ${seconds(t.events)}，统计 ${seconds(t.analyze)}`,
         );
         console.log(`  顶级组织：${result.root.name}`);
         if (opts.demoAccounts) {

@@ -208,6 +208,22 @@ function profileValues(
   };
 }
 
+/**
+ * The row setDuesProfile writes, computed and validated the same way without touching the
+ * database: for bulk loads (the seed) that write many profiles with COPY.
+ */
+export function duesProfileRow(
+  ctx: ServiceContext,
+  memberId: number,
+  input: SetDuesProfileRequest,
+  today: string,
+  farmerDefaultFen: number,
+) {
+  const hardshipErrors = checkHardship(input, today);
+  if (hardshipErrors.length > 0) throw validationError(hardshipErrors);
+  return profileValues(ctx, memberId, input, standardOrThrow(ctx, input, farmerDefaultFen));
+}
+
 /** Records a member's dues category and base from a date on (a new row; history is kept). */
 export async function setDuesProfile(
   ctx: ServiceContext,

@@ -186,4 +186,38 @@ describe('flowing members', () => {
     const outside = await t.call('GET', `/api/v1/flowing/${created.body.id}`, { cookie: f.cookies.memberA1 });
     expect(outside.status).toBe(403);
   });
+
+  it('three in-flowing members at one branch suggest a flowing-members group there (T2), in its scope only', async () => {
+    const inflow = (name: string, since: string) =>
+      t.call<GetFlowingRecordResponse>('POST', '/api/v1/flowing/in', {
+        cookie: f.cookies.admin,
+        body: {
+          orgId: f.branchA2.id,
+          name,
+          homeOrgName: '中共某县某村支部委员会',
+          place: '四川省某县',
+          since,
+        },
+      });
+    const group = async (cookie: string) =>
+      (
+        await t.call<ListWarningsResponse>('GET', '/api/v1/warnings?rule=T2.flowing-group&pageSize=200', {
+          cookie,
+        })
+      ).body.items.filter((w) => w.orgId === f.branchA2.id);
+    expect((await inflow('甲流入', '2026-01-05')).status).toBe(201);
+    expect((await inflow('乙流入', '2026-02-05')).status).toBe(201);
+    expect(await group(f.cookies.orgAdminA)).toEqual([]);
+    expect((await inflow('丙流入', '2026-03-05')).status).toBe(201);
+    const [warning] = await group(f.cookies.orgAdminA);
+    expect(warning).toMatchObject({
+      rule: 'T2.flowing-group',
+      severity: 'info',
+      memberId: null,
+      since: '2026-03-05',
+      citation: '《中国共产党党员教育管理工作条例》',
+    });
+    expect(warning?.message).toContain('流入党员 3 人');
+    expect(await group(f.cookies.officerA1)).toEqual([]);
+  });
 });

@@ -5,6 +5,9 @@ import type { Database } from '../../db/createDatabase.ts';
 import { PersonalDataCipher } from '../../lib/personalDataCipher.ts';
 import { rowsOf } from '../../lib/serviceContext.ts';
 import { createTestDatabase } from '../../testing/testDatabase.ts';
+import '../../rules/index.ts';
+import { evaluateWarnings } from '../../rules/ruleEngine.ts';
+import { rebuildMemberStates } from '../dues/dues.queries.ts';
 import { childPath } from '../orgs/orgPath.ts';
 import { DEMO_PASSWORD, SeedRefusedError, type SeedResult, seedDatabase, seedDemo } from './seed.service.ts';
 
@@ -112,11 +115,86 @@ describe('seedDatabase (village scale)', () => {
     expect(names(c)).not.toBe(names(a));
   });
 
+  it('gives every member a dues standard, so no P4.no-standard warning buries the real ones', async () => {
+    const [row] = rowsOf<{ members: string | number; profiles: string | number; without: string | number }>(
+      await first.database.db.execute(
+        sql`select (select count(*) from members) as members, (select count(*) from dues_profiles) as profiles,
+                   (select count(*) from members m where not exists
+                      (select 1 from dues_profiles p where p.member_id = m.id)) as without`,
+      ),
+    );
+    expect(Number(row?.profiles)).toBe(500);
+    expect(Number(row?.without)).toBe(0);
+    expect(first.result).toMatchObject({ duesProfiles: 500 });
+    expect(first.result.duesPayments).toBeGreaterThan(500);
+    const warnings = await evaluateWarnings({
+      db: first.database.db,
+      scope: { kind: 'all' },
+      today: TODAY,
+      ruleIds: ['P4.no-standard', 'P4.unpaid-months'],
+    });
+    expect(warnings.filter((w) => w.rule === 'P4.no-standard')).toEqual([]);
+    const unpaid = warnings.filter((w) => w.rule === 'P4.unpaid-months');
+    // A minority: some warned from 3 months, a few past 6 (自行脱党 to be checked), each cited.
+    expect(unpaid.filter((w) => w.severity === 'warning').length).toBeGreaterThan(0);
+    expect(unpaid.filter((w) => w.severity === 'violation').length).toBeGreaterThan(0);
+    expect(unpaid.length).toBeLessThan(50);
+    expect(unpaid.every((w) => w.citation.endsWith('第十三条'))).toBe(true);
+  });
+
+  it('writes the dues rollup exactly as a rebuild from the ledger would', async () => {
+    const states = async () =>
+      rowsOf<{ member_id: string | number; last_paid_month: string | null }>(
+        await first.database.db.execute(
+          sql`select member_id, last_paid_month from dues_member_state order by member_id`,
+        ),
+      ).map((r) => [Number(r.member_id), r.last_paid_month]);
+    const seeded = await states();
+    expect(seeded.length).toBeGreaterThan(400);
+    await rebuildMemberStates(first.database.db);
+    expect(await states()).toEqual(seeded);
+  });
+
+  it('gives the same members the same dues with the same seed', async () => {
+    const dues = async (database: Database) =>
+      rowsOf(
+        await database.db.execute(
+          sql`select m.id_number_hash, p.category, p.base_fen, p.standard_fen, p.effective_from::text,
+                     (select string_agg(d.month || '@' || d.paid_on::text, ',' order by d.month)
+                        from dues_payments d where d.member_id = m.id) as paid
+              from members m join dues_profiles p on p.member_id = m.id order by m.id_number_hash`,
+        ),
+      );
+    expect(await dues(second.database)).toEqual(await dues(first.database));
+  });
+
   it('refuses to seed a database that has orgs', async () => {
     await expect(
       seedDatabase(first.database, config, { scale: 'village', seed: 3, today: TODAY }),
     ).rejects.toThrow(SeedRefusedError);
   });
+});
+
+describe('seedDatabase without dues', () => {
+  it('writes no dues rows when asked not to', async () => {
+    const database = await createTestDatabase();
+    try {
+      const result = await seedDatabase(database, config, {
+        scale: 'village',
+        seed: 4,
+        members: 200,
+        today: TODAY,
+        withDues: false,
+      });
+      expect(result).toMatchObject({ members: 200, duesProfiles: 0, duesPayments: 0 });
+      const [row] = rowsOf<{ n: string | number }>(
+        await database.db.execute(sql`select count(*) as n from dues_profiles`),
+      );
+      expect(Number(row?.n)).toBe(0);
+    } finally {
+      await database.close();
+    }
+  }, 60_000);
 });
 
 describe('seedDemo', () => {

@@ -1,22 +1,24 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { checkMemberRecord, todayInShanghai } from '@zhibu/shared';
+import { checkMemberRecord, FARMER_MIN_FEN, todayInShanghai } from '@zhibu/shared';
 import { ROLE_LABELS, type RoleCode } from '@zhibu/shared/api';
 import { count, sql } from 'drizzle-orm';
 import { cliActor } from '../../access/actor.ts';
 import type { Config } from '../../config/loadConfig.ts';
 import type { Database } from '../../db/createDatabase.ts';
 import { orgs } from '../../db/schema.ts';
+import { csvLine } from '../../lib/csvLine.ts';
 import { PersonalDataCipher } from '../../lib/personalDataCipher.ts';
 import { pinyinKeys } from '../../lib/pinyinKeys.ts';
-import type { ServiceContext } from '../../lib/serviceContext.ts';
+import { rowsOf, type ServiceContext } from '../../lib/serviceContext.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { type BulkDuesMember, copyDuesLedger } from '../dues/duesBulkLoad.ts';
 import { memberColumns } from '../members/members.service.ts';
 import { childPath } from '../orgs/orgPath.ts';
 import { nextOrgIds } from '../orgs/orgs.queries.ts';
 import { rebuildMemberRollups } from '../stats/stats.queries.ts';
 import { upsertUserWithRole } from '../users/users.service.ts';
 import { DEMO_TREE } from './buildSkeleton.ts';
-import { csvLine } from './csvLine.ts';
+import { branchDuesHabits, generateMemberDues } from './duesGenerator.ts';
 import {
   generateBranchMembers,
   type PlannedOrg,
@@ -35,6 +37,8 @@ export interface SeedOptions extends Omit<SeedPlanOptions, 'today'> {
   today?: string;
   /** Write 'joined' and 'confirmed' member_events (one INSERT … SELECT); default true. */
   withEvents?: boolean;
+  /** Give every member a dues standard and a few months of payments (duesGenerator.ts); default true. */
+  withDues?: boolean;
   /** Rows per COPY of members; default 5000. */
   chunkSize?: number;
   onProgress?: (progress: SeedProgress) => void;
@@ -53,8 +57,18 @@ export interface SeedResult {
   orgs: number;
   members: number;
   events: number;
-  /** Milliseconds per phase. */
-  timings: { plan: number; orgs: number; members: number; events: number; analyze: number; total: number };
+  duesProfiles: number;
+  duesPayments: number;
+  /** Milliseconds per phase; `dues` is the part of `members` spent writing the dues ledger. */
+  timings: {
+    plan: number;
+    orgs: number;
+    members: number;
+    dues: number;
+    events: number;
+    analyze: number;
+    total: number;
+  };
   root: { id: number; name: string };
   sampleTownship: { id: number; name: string; path: string } | null;
   sampleVillageBranch: { id: number; name: string; path: string; secretaryName: string | null } | null;
@@ -135,7 +149,15 @@ export async function seedDatabase(
   progress({ phase: 'plan', done: 0, total: 1 });
   const plan = planSeed({ ...options, today });
   progress({ phase: 'plan', done: 1, total: 1 });
-  const timings = { plan: performance.now() - started, orgs: 0, members: 0, events: 0, analyze: 0, total: 0 };
+  const timings = {
+    plan: performance.now() - started,
+    orgs: 0,
+    members: 0,
+    dues: 0,
+    events: 0,
+    analyze: 0,
+    total: 0,
+  };
 
   // Ids come from the identity sequence first, so each path is written once, parents before children.
   let phaseStart = performance.now();
@@ -163,27 +185,53 @@ export async function seedDatabase(
     cipher: new PersonalDataCipher(config.masterKey),
   };
   const chunkSize = options.chunkSize ?? 5000;
+  const withDues = options.withDues ?? true;
   let csv = '';
   let rows = 0;
   let written = 0;
+  // Dues of the members in `csv`, in the same order, keyed by ID hash until the rows have ids.
+  let dues: (Omit<BulkDuesMember, 'memberId'> & { idNumberHash: string })[] = [];
+  const duesCounts = { profiles: 0, payments: 0 };
+  let lastMemberId = 0;
   progress({ phase: 'members', done: 0, total: plan.members });
-  // Generation (CPU here) overlaps the previous chunk's COPY (in the server process on PostgreSQL).
-  const pipe: { copying: Promise<void> | null } = { copying: null };
+  // Generation (CPU here) overlaps the previous chunk's COPY (in the server process on PostgreSQL),
+  // and a chunk's dues (COPY with two foreign-key checks a row) overlap the next chunk's members.
+  const pipe: { members: Promise<void>; dues: Promise<void>[] } = { members: Promise.resolve(), dues: [] };
   const flush = async () => {
-    if (pipe.copying) await pipe.copying;
+    await pipe.members;
+    // At most two chunks of dues in flight, so memory stays bounded when the database is slow.
+    while (pipe.dues.length > 1) await pipe.dues.shift();
     const batch = csv;
     const batchRows = rows;
+    const batchDues = dues;
     csv = '';
     rows = 0;
-    pipe.copying = database.copyCsv('members', MEMBER_COLUMNS, batch).then(() => {
+    dues = [];
+    const copied = database.copyCsv('members', MEMBER_COLUMNS, batch);
+    pipe.members = copied.then(() => {
       written += batchRows;
       progress({ phase: 'members', done: written, total: plan.members });
     });
+    // Awaited by the next flush or after the loop; until then a failure must not count as unhandled.
+    pipe.members.catch(() => {});
+    if (withDues) {
+      const previous = pipe.dues.at(-1) ?? Promise.resolve();
+      const duesWritten = Promise.all([previous, copied]).then(async () => {
+        const duesStart = performance.now();
+        lastMemberId = await writeDues(database, ctx, batchDues, lastMemberId, today, duesCounts);
+        timings.dues += performance.now() - duesStart;
+      });
+      duesWritten.catch(() => {});
+      pipe.dues.push(duesWritten);
+    }
   };
   for (const org of plan.orgs) {
     if (org.memberCount === 0) continue;
     const id = ids[org.index] ?? 0;
     const path = paths[org.index] ?? '';
+    const duesRng = plan.rng.fork(`dues/${org.code}`);
+    const habits = branchDuesHabits(duesRng);
+    const approvedBy = approvingCommitteeOf(plan.orgs, org);
     for (const member of generateBranchMembers(plan, org)) {
       const checked = checkMemberRecord(member, today);
       if (!checked.ok) {
@@ -215,13 +263,19 @@ export async function seedDatabase(
         c.address,
         c.remark,
       ]);
+      if (withDues && org.unit) {
+        const generated = generateMemberDues(duesRng, org.unit.kind, member, habits, today, approvedBy);
+        dues.push({ idNumberHash: c.idNumberHash, orgId: id, ...generated });
+      }
       rows++;
       if (rows >= chunkSize) await flush();
-      else if (rows % 500 === 0) await yieldToEventLoop();
+      // Often enough that the COPY streams and the dues chain get their turns.
+      else if (rows % 100 === 0) await yieldToEventLoop();
     }
   }
   if (rows > 0) await flush();
-  if (pipe.copying) await pipe.copying;
+  await pipe.members;
+  for (const pending of pipe.dues) await pending;
   timings.members = performance.now() - phaseStart;
 
   phaseStart = performance.now();
@@ -248,7 +302,9 @@ export async function seedDatabase(
   // Fresh statistics, so the first queries after a bulk load do not plan for empty tables.
   // The dashboard's rollup, counted once from the loaded register (cheaper than folding every chunk's changes).
   await rebuildMemberRollups(database.db);
-  await database.db.execute(sql`analyze orgs, members, member_events, member_rollups`);
+  await database.db.execute(
+    sql`analyze orgs, members, member_events, member_rollups, dues_profiles, dues_payments, dues_member_state`,
+  );
   progress({ phase: 'analyze', done: 1, total: 1 });
   timings.analyze = performance.now() - phaseStart;
 
@@ -260,7 +316,10 @@ export async function seedDatabase(
     name: org.name,
     path: paths[org.index] ?? '',
   });
-  const summary = `生成示例数据：${plan.description}，${plan.orgs.length} 个组织，${plan.members} 名党员（规模 ${plan.scale}，种子 ${plan.seed}）`;
+  const duesSummary = withDues
+    ? `，党费标准 ${duesCounts.profiles} 人、缴纳记录 ${duesCounts.payments} 条`
+    : '';
+  const summary = `生成示例数据：${plan.description}，${plan.orgs.length} 个组织，${plan.members} 名党员${duesSummary}（规模 ${plan.scale}，种子 ${plan.seed}）`;
   await recordAudit(database.db, cliActor(), {
     action: 'seed.run',
     entityType: 'org',
@@ -275,11 +334,55 @@ export async function seedDatabase(
     orgs: plan.orgs.length,
     members: plan.members,
     events,
+    duesProfiles: duesCounts.profiles,
+    duesPayments: duesCounts.payments,
     timings,
     root: { id: ids[0] ?? 0, name: root?.name ?? '' },
     sampleTownship: township ? refOf(township) : null,
     sampleVillageBranch: branch ? { ...refOf(branch), secretaryName: branch.secretaryName } : null,
   };
+}
+
+/**
+ * Writes the dues of members just copied: their ids are the next ones after `afterId` in the
+ * order they were written (one COPY at a time into a database this run filled), which the ID
+ * hashes confirm row by row. Returns the last id.
+ */
+async function writeDues(
+  database: Database,
+  ctx: ServiceContext,
+  batch: (Omit<BulkDuesMember, 'memberId'> & { idNumberHash: string })[],
+  afterId: number,
+  today: string,
+  counts: { profiles: number; payments: number },
+): Promise<number> {
+  if (batch.length === 0) return afterId;
+  const rows = rowsOf<{ id: string | number; id_number_hash: string }>(
+    await database.db.execute(
+      sql`select id, id_number_hash from members where id > ${afterId} order by id limit ${batch.length}`,
+    ),
+  );
+  const members = batch.map(({ idNumberHash, ...rest }, i) => {
+    const row = rows[i];
+    if (!row || row.id_number_hash !== idNumberHash) {
+      throw new Error('members were written by someone else during the seed; dues cannot be matched');
+    }
+    return { ...rest, memberId: Number(row.id) };
+  });
+  const written = await copyDuesLedger(database, ctx, members, {
+    today,
+    farmerDefaultFen: FARMER_MIN_FEN,
+  });
+  counts.profiles += written.profiles;
+  counts.payments += written.payments;
+  return members.at(-1)?.memberId ?? afterId;
+}
+
+/** Who approves a branch's hardship cases (第七条): the nearest 党委 above it. */
+function approvingCommitteeOf(orgs: readonly PlannedOrg[], org: PlannedOrg): string {
+  let at = org.parentIndex === null ? undefined : orgs[org.parentIndex];
+  while (at && at.type !== 'party_committee' && at.parentIndex !== null) at = orgs[at.parentIndex];
+  return at?.name ?? org.name;
 }
 
 function orgCsvLine(org: PlannedOrg, ids: number[], paths: string[]): string {

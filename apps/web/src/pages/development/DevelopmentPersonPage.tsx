@@ -107,8 +107,10 @@ function PersonView({ id }: { id: string }) {
                   </Descriptions.Item>
                 ))}
               {p.partyAgeYears !== null ? (
-                <Descriptions.Item label={t('development.field.confirmedOn')}>
-                  {t('development.partyAge', { years: p.partyAgeYears })}
+                <Descriptions.Item label={t('development.field.partyAge')}>
+                  <span data-testid="person-party-age">
+                    {t('development.partyAge', { years: p.partyAgeYears })}
+                  </span>
                 </Descriptions.Item>
               ) : null}
               {p.withdrawnReason ? (

@@ -167,7 +167,13 @@ export function RecordStepModal({ person, step, onClose }: RecordStepModalProps)
         </Form.Item>
       ) : null}
       {no === 5 ? (
-        <Form.Item name="mentorIds" label={t('development.field.mentors')} rules={[{ required: true }]}>
+        <Form.Item
+          name="mentorIds"
+          label={t('development.field.mentors')}
+          rules={[
+            { required: true, message: t('common.pleaseSelect', { field: t('development.field.mentors') }) },
+          ]}
+        >
           <MemberSelect isMultiple status="full" testId="step-mentors" />
         </Form.Item>
       ) : null}
@@ -181,7 +187,13 @@ export function RecordStepModal({ person, step, onClose }: RecordStepModalProps)
         </Form.Item>
       ) : null}
       {no === 9 ? (
-        <Form.Item name="sponsorIds" label={t('development.field.sponsors')} rules={[{ required: true }]}>
+        <Form.Item
+          name="sponsorIds"
+          label={t('development.field.sponsors')}
+          rules={[
+            { required: true, message: t('common.pleaseSelect', { field: t('development.field.sponsors') }) },
+          ]}
+        >
           <MemberSelect isMultiple testId="step-sponsors" />
         </Form.Item>
       ) : null}
@@ -224,7 +236,16 @@ export function RecordStepModal({ person, step, onClose }: RecordStepModalProps)
       ) : null}
       {no === 23 ? (
         <>
-          <Form.Item name="decision" label={t('development.field.decision')} rules={[{ required: true }]}>
+          <Form.Item
+            name="decision"
+            label={t('development.field.decision')}
+            rules={[
+              {
+                required: true,
+                message: t('common.pleaseSelect', { field: t('development.field.decision') }),
+              },
+            ]}
+          >
             <Radio.Group
               options={(['convert', 'extend', 'cancel'] as const).map((d) => ({
                 value: d,
@@ -240,7 +261,13 @@ export function RecordStepModal({ person, step, onClose }: RecordStepModalProps)
         </>
       ) : null}
       {no === 17 || no === 24 ? (
-        <Form.Item name="decision" label={t('development.field.decision')} rules={[{ required: true }]}>
+        <Form.Item
+          name="decision"
+          label={t('development.field.decision')}
+          rules={[
+            { required: true, message: t('common.pleaseSelect', { field: t('development.field.decision') }) },
+          ]}
+        >
           <Radio.Group
             options={(['approve', 'reject'] as const).map((d) => ({
               value: d,

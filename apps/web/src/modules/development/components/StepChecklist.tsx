@@ -20,8 +20,8 @@ function RecordLine({ record }: { record: DevelopmentStepRecord }) {
     record.mentors.length > 0 ? record.mentors.map((m) => m.name).join('、') : null,
     record.sponsors.length > 0 ? record.sponsors.map((m) => m.name).join('、') : null,
     record.conclusion,
-    record.trainingDays !== null ? `${record.trainingDays} ${t('development.field.trainingDays')}` : null,
-    record.classHours !== null ? `${record.classHours} ${t('development.field.classHours')}` : null,
+    record.trainingDays !== null ? `${t('development.field.trainingDays')} ${record.trainingDays}` : null,
+    record.classHours !== null ? `${t('development.field.classHours')} ${record.classHours}` : null,
     record.publicityFrom
       ? `${t('development.field.publicity')} ${record.publicityFrom}–${record.publicityTo}（${t('development.workingDays', { count: record.publicityWorkingDays ?? 0 })}）`
       : null,

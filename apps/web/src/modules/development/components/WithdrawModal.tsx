@@ -54,7 +54,16 @@ export function WithdrawModal({
           .catch((error: unknown) => handleError(error, { form, onConflict: onClose }));
       }}
     >
-      <Form.Item name="withdrawnOn" label={t('development.field.withdrawnOn')} rules={[{ required: true }]}>
+      <Form.Item
+        name="withdrawnOn"
+        label={t('development.field.withdrawnOn')}
+        rules={[
+          {
+            required: true,
+            message: t('common.pleaseSelect', { field: t('development.field.withdrawnOn') }),
+          },
+        ]}
+      >
         <DatePicker format={dateFormat} style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item name="reason" label={t('development.field.withdrawReason')} rules={[{ required: true }]}>

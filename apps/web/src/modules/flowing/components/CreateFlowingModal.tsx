@@ -93,12 +93,24 @@ export function CreateFlowingModal({
       }}
     >
       {isOut ? (
-        <Form.Item name="memberId" label={t('flowing.field.member')} rules={[{ required: true }]}>
+        <Form.Item
+          name="memberId"
+          label={t('flowing.field.member')}
+          rules={[
+            { required: true, message: t('common.pleaseSelect', { field: t('flowing.field.member') }) },
+          ]}
+        >
           <MemberSelect testId="flowing-member" />
         </Form.Item>
       ) : (
         <>
-          <Form.Item name="orgId" label={t('flowing.field.hostOrg')} rules={[{ required: true }]}>
+          <Form.Item
+            name="orgId"
+            label={t('flowing.field.hostOrg')}
+            rules={[
+              { required: true, message: t('common.pleaseSelect', { field: t('flowing.field.hostOrg') }) },
+            ]}
+          >
             <OrgSelect />
           </Form.Item>
           <Form.Item name="name" label={t('flowing.field.name')} rules={[{ required: true }]}>

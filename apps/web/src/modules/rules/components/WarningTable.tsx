@@ -20,13 +20,13 @@ export function WarningTable({ items, total, page, pageSize, isLoading, onPageCh
     {
       key: 'severity',
       title: t('warnings.field.severity'),
-      width: 80,
+      width: 70,
       render: (_v, w) => <SeverityTag severity={w.severity} />,
     },
     {
       key: 'subject',
       title: t('warnings.field.subject'),
-      width: 180,
+      width: 170,
       render: (_v, w) => (
         <>
           <div>{w.orgName ?? '—'}</div>
@@ -37,9 +37,9 @@ export function WarningTable({ items, total, page, pageSize, isLoading, onPageCh
       ),
     },
     {
+      // The message takes the room left, so the citation beside it stays on screen.
       key: 'message',
       title: t('warnings.field.message'),
-      width: 380,
       render: (_v, w) => (
         <>
           <div>{w.message}</div>
@@ -52,7 +52,7 @@ export function WarningTable({ items, total, page, pageSize, isLoading, onPageCh
     {
       key: 'citation',
       title: t('warnings.field.citation'),
-      width: 220,
+      width: 190,
       render: (_v, w) => (
         <>
           <div>{w.citation}</div>
@@ -62,12 +62,16 @@ export function WarningTable({ items, total, page, pageSize, isLoading, onPageCh
         </>
       ),
     },
-    { key: 'since', title: t('warnings.field.since'), width: 110, render: (_v, w) => w.since ?? '—' },
     {
-      key: 'due',
-      title: t('warnings.field.due'),
-      width: 110,
-      render: (_v, w) => (w.due ? <Typography.Text strong>{w.due}</Typography.Text> : '—'),
+      key: 'dates',
+      title: `${t('warnings.field.since')} / ${t('warnings.field.due')}`,
+      width: 120,
+      render: (_v, w) => (
+        <>
+          <div>{w.since ?? '—'}</div>
+          {w.due ? <Typography.Text strong>{w.due}</Typography.Text> : null}
+        </>
+      ),
     },
   ];
   return (
@@ -78,7 +82,7 @@ export function WarningTable({ items, total, page, pageSize, isLoading, onPageCh
         columns={columns}
         dataSource={items}
         loading={isLoading}
-        scroll={{ x: 1180 }}
+        scroll={{ x: 820 }}
         pagination={{
           current: page,
           pageSize,

@@ -102,11 +102,21 @@ export function CreateTransferModal({ open, onClose }: { open: boolean; onClose:
           options={(['within', 'out'] as const).map((k) => ({ value: k, label: t(`transfers.kind.${k}`) }))}
         />
       </Form.Item>
-      <Form.Item name="memberId" label={t('transfers.field.member')} rules={[{ required: true }]}>
+      <Form.Item
+        name="memberId"
+        label={t('transfers.field.member')}
+        rules={[
+          { required: true, message: t('common.pleaseSelect', { field: t('transfers.field.member') }) },
+        ]}
+      >
         <MemberSelect testId="transfer-member" />
       </Form.Item>
       {kind === 'within' ? (
-        <Form.Item name="toOrgId" label={t('transfers.field.to')} rules={[{ required: true }]}>
+        <Form.Item
+          name="toOrgId"
+          label={t('transfers.field.to')}
+          rules={[{ required: true, message: t('common.pleaseSelect', { field: t('transfers.field.to') }) }]}
+        >
           <DestinationSelect />
         </Form.Item>
       ) : (
@@ -125,7 +135,13 @@ export function CreateTransferModal({ open, onClose }: { open: boolean; onClose:
       >
         <Input maxLength={50} />
       </Form.Item>
-      <Form.Item name="issuedOn" label={t('transfers.field.issuedOn')} rules={[{ required: true }]}>
+      <Form.Item
+        name="issuedOn"
+        label={t('transfers.field.issuedOn')}
+        rules={[
+          { required: true, message: t('common.pleaseSelect', { field: t('transfers.field.issuedOn') }) },
+        ]}
+      >
         <DatePicker format={dateFormat} style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item

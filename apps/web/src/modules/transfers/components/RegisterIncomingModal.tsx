@@ -95,7 +95,13 @@ export function RegisterIncomingModal({ open, onClose }: { open: boolean; onClos
       }}
     >
       <RuleViolationAlert detail={violation} />
-      <Form.Item name="toOrgId" label={t('transfers.field.toOrgHere')} rules={[{ required: true }]}>
+      <Form.Item
+        name="toOrgId"
+        label={t('transfers.field.toOrgHere')}
+        rules={[
+          { required: true, message: t('common.pleaseSelect', { field: t('transfers.field.toOrgHere') }) },
+        ]}
+      >
         <OrgSelect />
       </Form.Item>
       <Form.Item name="origin" label={t('transfers.field.origin')} rules={[{ required: true }]}>
@@ -105,7 +111,13 @@ export function RegisterIncomingModal({ open, onClose }: { open: boolean; onClos
         <Form.Item name="letterNo" label={t('transfers.field.letterNo')} rules={[{ required: true }]}>
           <Input maxLength={50} />
         </Form.Item>
-        <Form.Item name="issuedOn" label={t('transfers.field.issuedOn')} rules={[{ required: true }]}>
+        <Form.Item
+          name="issuedOn"
+          label={t('transfers.field.issuedOn')}
+          rules={[
+            { required: true, message: t('common.pleaseSelect', { field: t('transfers.field.issuedOn') }) },
+          ]}
+        >
           <DatePicker format={dateFormat} />
         </Form.Item>
         <Form.Item
