@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { todayInShanghai } from '@zhibu/shared';
+import type { MemberStructureResponse } from '@zhibu/shared/api';
 import type { Scope } from '../apps/server/src/access/scope.ts';
 import type { Database } from '../apps/server/src/db/createDatabase.ts';
 import { encodeId } from '../apps/server/src/lib/publicId.ts';
-import type { MemberStructureResponse } from '@zhibu/shared/api';
 import { fastTempRoot } from '../apps/server/src/testing/postgresServer.ts';
 import { copyRoster, importRoster, importStartupMs, type Roster, writeRoster } from './cases/importCase.ts';
 import { loadPath } from './cases/loadCase.ts';
@@ -236,6 +236,8 @@ async function runEngine(
         '--seed',
         String(options.seed),
         ...(options.members ? ['--members', String(options.members)] : []),
+        // Dues history plays no part in these cases and would double the seed time.
+        '--no-dues',
         ...engine.dataArgs,
       ],
       { env: engine.env, timeoutMs: options.commandTimeoutMs },

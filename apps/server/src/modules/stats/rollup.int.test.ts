@@ -1,5 +1,5 @@
 import { addDays, addYears, todayInShanghai } from '@zhibu/shared';
-import type { Member, Org } from '@zhibu/shared/api';
+import type { Member, MemberStructureResponse, Org } from '@zhibu/shared/api';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scope } from '../../access/scope.ts';
@@ -12,7 +12,6 @@ import {
   selectMemberStructure,
   selectMemberStructureByScan,
 } from './stats.queries.ts';
-import type { MemberStructureResponse } from '@zhibu/shared/api';
 import { toMemberStructure } from './stats.service.ts';
 
 let t: TestApp;

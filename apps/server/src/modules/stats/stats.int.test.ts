@@ -1,8 +1,8 @@
 import { ageOn, todayInShanghai } from '@zhibu/shared';
+import type { MemberStructureResponse, StructureItem } from '@zhibu/shared/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCountyFixture, type CountyFixture, createMember } from '../../testing/countyFixture.ts';
 import { citizenId, createTestApp, type TestApp } from '../../testing/testApp.ts';
-import type { MemberStructureResponse, StructureItem } from '@zhibu/shared/api';
 
 let t: TestApp;
 let f: CountyFixture;

@@ -1,5 +1,5 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { GetMemberStructureRequest, MemberStructureResponse } from '@zhibu/shared/api';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getMemberStructure } from './stats.service.ts';
 
 const tags = ['统计'];

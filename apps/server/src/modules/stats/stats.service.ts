@@ -6,6 +6,7 @@ import {
   ORG_CATEGORIES,
   todayInShanghai,
 } from '@zhibu/shared';
+import type { MemberStructureResponse, StructureItem } from '@zhibu/shared/api';
 import { requireScope } from '../../access/scope.ts';
 import { AppError } from '../../lib/appError.ts';
 import { encodeId } from '../../lib/publicId.ts';
@@ -20,7 +21,6 @@ import {
   selectMemberStructure,
   selectOrgInScope,
 } from './stats.queries.ts';
-import type { MemberStructureResponse, StructureItem } from '@zhibu/shared/api';
 
 const AGE_BAND_NAMES: Record<AgeBand, string> = {
   le35: '35岁及以下',
