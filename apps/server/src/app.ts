@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -105,7 +105,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const webDist = options.webDist ?? defaultWebDist;
   const hasWeb = existsSync(resolve(webDist, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      // Look files up per request: a rebuild while the server runs brings new hashed asset names.
+      wildcard: true,
+      // Hashed assets never change; index.html must be revalidated so it names the current ones.
+      setHeaders: (res, path) => {
+        res.header(
+          'Cache-Control',
+          path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  }
   registerNotFoundHandler(app, { spaFallback: hasWeb });
   return app;
 }

@@ -63,8 +63,12 @@ export function registerErrorHandler(app: FastifyInstance) {
 /** 404 for unknown routes; with a built web app, GET deep links outside /api load the SPA instead. */
 export function registerNotFoundHandler(app: FastifyInstance, options: { spaFallback: boolean }) {
   app.setNotFoundHandler((request, reply) => {
-    if (options.spaFallback && request.method === 'GET' && !request.url.startsWith('/api')) {
-      return reply.sendFile('index.html');
+    // App routes (/stats/abc) get the app; a missing file (/assets/old.js, /favicon.png) a 404,
+    // so a page from before a rebuild never receives HTML as its JavaScript.
+    const path = request.url.split('?')[0] ?? '';
+    const isFile = /\.[a-z0-9]+$/i.test(path);
+    if (options.spaFallback && request.method === 'GET' && !path.startsWith('/api') && !isFile) {
+      return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
     }
     const body = problem('NOT_FOUND', request.url.startsWith('/api') ? '接口不存在' : undefined);
     return reply.status(404).type('application/problem+json; charset=utf-8').send(body);
