@@ -46,7 +46,8 @@ export default defineConfig({
       `node -e "require('node:fs').rmSync('${dataDir}', { recursive: true, force: true })" && ` +
       `node apps/server/bin/zhibu.mjs start --demo --port ${port} --data ${dataDir}`,
     url: `${baseURL}/api/health`,
-    env: { ZHIBU_ADMIN_PASSWORD: 'Admin#2026zb' },
+    // The specs sign the same demo accounts in many times a minute; the limit has its own test.
+    env: { ZHIBU_ADMIN_PASSWORD: 'Admin#2026zb', ZHIBU_LOGIN_PER_MINUTE: '1000' },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'pipe',

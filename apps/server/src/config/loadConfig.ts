@@ -14,6 +14,8 @@ export interface Config {
   /** Failed logins before the account locks, and for how long. */
   lockoutThreshold: number;
   lockoutMinutes: number;
+  /** Sign-ins per minute for one username from one address (ZHIBU_LOGIN_PER_MINUTE). */
+  loginPerMinute: number;
   /** Serve cookies with the Secure flag (behind HTTPS). */
   secureCookies: boolean;
 }
@@ -46,6 +48,11 @@ export function loadMasterKey(dataDir: string): Buffer {
   return key;
 }
 
+function positiveInteger(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value !== undefined && Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
 export function loadConfig(overrides: ConfigOverrides = {}): Config {
   const dataDir = resolve(overrides.dataDir ?? process.env.ZHIBU_DATA_DIR ?? 'data');
   const databaseUrl = overrides.databaseUrl ?? (process.env.DATABASE_URL || undefined);
@@ -58,6 +65,7 @@ export function loadConfig(overrides: ConfigOverrides = {}): Config {
     sessionTtlHours: Number(process.env.ZHIBU_SESSION_TTL_HOURS ?? 8),
     lockoutThreshold: 5,
     lockoutMinutes: 15,
+    loginPerMinute: positiveInteger(process.env.ZHIBU_LOGIN_PER_MINUTE, 10),
     secureCookies: process.env.ZHIBU_SECURE_COOKIES === '1',
   };
 }

@@ -37,6 +37,16 @@ describe('login and sessions', () => {
     expect(locked.json().code).toBe('ACCOUNT_LOCKED');
   });
 
+  it('slows one account’s sign-ins from one address, not a whole office behind it', async () => {
+    for (let i = 0; i < 10; i++) expect((await login('admin', ADMIN_PASSWORD)).statusCode).toBe(200);
+    const eleventh = await login('admin', ADMIN_PASSWORD);
+    expect(eleventh.statusCode).toBe(429);
+    expect(eleventh.headers['content-type']).toContain('json');
+    // Colleagues behind the same NAT address still get their answers (here: a wrong password).
+    for (const name of ['zhangsan', 'lisi', 'wangwu'])
+      expect((await login(name, 'nope')).statusCode).toBe(401);
+  });
+
   it('ends the session on logout', async () => {
     const cookie = await t.adminCookie();
     expect((await t.call('POST', '/api/v1/auth/logout', { cookie })).status).toBe(200);

@@ -16,7 +16,18 @@ export function authRoutes(deps: { database: Database; config: Config }): Fastif
     app.post(
       '/auth/login',
       {
-        config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+        config: {
+          access: 'public',
+          // Per address *and* username: an office behind one NAT address signs in together at
+          // 9:00, while guessing one account's password stays slow (and locks it after 5 misses).
+          rateLimit: {
+            max: config.loginPerMinute,
+            timeWindow: '1 minute',
+            hook: 'preHandler',
+            keyGenerator: (request) =>
+              `${request.ip}|${String((request.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`,
+          },
+        },
         schema: {
           tags,
           summary: '登录，成功后设置会话 Cookie',

@@ -215,6 +215,7 @@ describe('seedDemo', () => {
       sessionTtlHours: 8,
       lockoutThreshold: 5,
       lockoutMinutes: 15,
+      loginPerMinute: 10,
       secureCookies: false,
     });
     expect(accounts.map((a) => a.username)).toEqual(['xiangzhen', 'zhibu']);
