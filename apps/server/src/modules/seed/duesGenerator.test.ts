@@ -14,21 +14,16 @@ import {
   HISTORY_MONTHS,
   LAPSE_HISTORY_MONTHS,
 } from './duesGenerator.ts';
-import { type CountyPeople, generateMember, IdNumberAllocator, type UnitKind } from './memberGenerator.ts';
+import {
+  type CountyPeople,
+  generateMember,
+  IdNumberAllocator,
+  UNIT_KINDS,
+  type UnitKind,
+} from './memberGenerator.ts';
 import { SeededRandom } from './seededRandom.ts';
 
 const TODAY = '2026-11-22';
-const KINDS: UnitKind[] = [
-  'village',
-  'community',
-  'township',
-  'government',
-  'retired',
-  'school',
-  'hospital',
-  'enterprise',
-  'social',
-];
 
 function county(): CountyPeople {
   return {
@@ -48,7 +43,7 @@ interface Sample {
 function sample(seed: string, perKind = 400, today = TODAY): Sample[] {
   const people = county();
   const out: Sample[] = [];
-  for (const kind of KINDS) {
+  for (const kind of UNIT_KINDS) {
     const rng = new SeededRandom(`${seed}/${kind}`);
     const unit = { kind, county: people, workUnits: ['某单位'], address: '河北省正定县', leaderPosts: [] };
     for (let branch = 0; branch < perKind / 20; branch++) {

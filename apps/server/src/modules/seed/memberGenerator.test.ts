@@ -6,22 +6,12 @@ import {
   generateMember,
   IdNumberAllocator,
   type MemberUnit,
+  UNIT_KINDS,
   type UnitKind,
 } from './memberGenerator.ts';
 import { SeededRandom } from './seededRandom.ts';
 
 const TODAY = '2026-11-22';
-const KINDS: UnitKind[] = [
-  'village',
-  'community',
-  'township',
-  'government',
-  'retired',
-  'school',
-  'hospital',
-  'enterprise',
-  'social',
-];
 
 function people(areaCode = '130123', provinceCode = '13'): CountyPeople {
   return {
@@ -46,7 +36,7 @@ function unitOf(kind: UnitKind, county: CountyPeople): MemberUnit {
 function generate(count: number, seed: number, county = people()): GeneratedMember[] {
   const rng = new SeededRandom(seed);
   return Array.from({ length: count }, (_, i) => {
-    const kind = KINDS[i % KINDS.length] ?? 'village';
+    const kind = UNIT_KINDS[i % UNIT_KINDS.length] ?? 'village';
     return generateMember(rng, unitOf(kind, county), {
       today: TODAY,
       leaderPost: i % 50 === 0 ? '党支部书记' : undefined,
@@ -105,7 +95,7 @@ describe('generateMember', () => {
   it('follows the mixes: ages by unit, probationary share, education by age', () => {
     const share = (list: GeneratedMember[], p: (m: GeneratedMember) => boolean) =>
       list.filter(p).length / list.length;
-    const byKind = (kind: UnitKind) => members.filter((_, i) => KINDS[i % KINDS.length] === kind);
+    const byKind = (kind: UnitKind) => members.filter((_, i) => UNIT_KINDS[i % UNIT_KINDS.length] === kind);
     expect(share(byKind('village'), (m) => ageOn(m.birthDate, TODAY) >= 61)).toBeGreaterThan(0.3);
     expect(share(byKind('government'), (m) => ageOn(m.birthDate, TODAY) >= 61)).toBe(0);
     expect(share(byKind('retired'), (m) => ageOn(m.birthDate, TODAY) >= 61)).toBe(1);

@@ -9,16 +9,18 @@ import { type SeededRandom, WeightedTable } from './seededRandom.ts';
  * generator's purposes, 5–8% probationary. Village and community branches carry the older
  * members; 机关, schools, hospitals and enterprises the younger, better-educated ones.
  */
-export type UnitKind =
-  | 'village'
-  | 'community'
-  | 'township'
-  | 'government'
-  | 'retired'
-  | 'school'
-  | 'hospital'
-  | 'enterprise'
-  | 'social';
+export const UNIT_KINDS = [
+  'village',
+  'community',
+  'township',
+  'government',
+  'retired',
+  'school',
+  'hospital',
+  'enterprise',
+  'social',
+] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
 
 /** What a branch tells the generator about the people in it. */
 export interface MemberUnit {
