@@ -119,6 +119,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
     });
   }
+  // Unknown API paths go straight to the 404 problem, not through a file look-up.
+  app.all('/api/*', { config: { access: 'public' } }, (_request, reply) => reply.callNotFound());
   registerNotFoundHandler(app, { spaFallback: hasWeb });
   return app;
 }
