@@ -378,7 +378,11 @@ async function runEngine(
       connections: options.connections,
       seconds: options.listSeconds,
     });
-    check('trivial route: no connection errors', trivial.errors === 0, JSON.stringify(trivial));
+    check(
+      'trivial route: no connection errors, and requests completed',
+      trivial.errors === 0 && trivial.total > 0,
+      JSON.stringify(trivial),
+    );
     await settle(port, quickMs);
     const listPath = `/api/v1/members?orgId=${encodeId(listTarget.org.id)}&status=full&gender=female&page=2&pageSize=20`;
     const probe = await getJson(port, listPath, { cookie: listCookie });
@@ -396,8 +400,8 @@ async function runEngine(
     });
     const loadRss = await rssWatch.stop();
     check(
-      'list: no errors or non-2xx under load',
-      list.non2xx === 0 && list.errors === 0,
+      'list: no errors or non-2xx under load, and requests completed',
+      list.non2xx === 0 && list.errors === 0 && list.total > 0,
       JSON.stringify(list),
     );
     await settle(port, quickMs);
