@@ -97,6 +97,17 @@ describe('transfers between two branches of the tree', () => {
       body: { acceptedOn: '2026-11-05', version: sent.body.version },
     });
     expect(bySender.status).toBe(404);
+    // A receiver looking at a stale copy is told so, and a receipt exists only for letters out.
+    const stale = await t.call('POST', `/api/v1/transfers/${sent.body.id}/accept`, {
+      cookie: officerB1,
+      body: { acceptedOn: '2026-11-05', version: sent.body.version + 1 },
+    });
+    expect(stale.status).toBe(409);
+    const receipt = await t.call('POST', `/api/v1/transfers/${sent.body.id}/receipt`, {
+      cookie: f.cookies.officerA1,
+      body: { receiptOn: '2026-11-05', version: sent.body.version },
+    });
+    expect(receipt.status).toBe(404);
     const accepted = await t.call<Transfer>('POST', `/api/v1/transfers/${sent.body.id}/accept`, {
       cookie: officerB1,
       body: { acceptedOn: '2026-11-05', version: sent.body.version },

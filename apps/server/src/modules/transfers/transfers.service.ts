@@ -9,6 +9,8 @@ import type {
   RegisterIncomingLetterRequest,
   ReturnTransferRequest,
   Transfer,
+  TransferBoxCode,
+  TransferKindCode,
 } from '@zhibu/shared/api';
 import { eq } from 'drizzle-orm';
 import { isPathInScope, requireScope, type Scope } from '../../access/scope.ts';
@@ -59,6 +61,24 @@ function transferIdFrom(publicId: string): number {
   const id = decodeId(publicId);
   if (id === null) throw new AppError('NOT_FOUND');
   return id;
+}
+
+/**
+ * A transfer one side of which lies in the scope, locked for a write at the version the caller
+ * saw; `kind` narrows it (a receipt exists only for letters out). Anything else is a 404.
+ */
+async function loadTransferForWrite(
+  tx: ServiceContext,
+  publicId: string,
+  side: TransferBoxCode | 'either',
+  scope: Scope,
+  version: number,
+  kind?: TransferKindCode,
+) {
+  const row = await selectTransferById(tx.db, transferIdFrom(publicId), sideCondition(side, scope), true);
+  if (!row || (kind !== undefined && row.kind !== kind)) throw new AppError('NOT_FOUND');
+  if (row.version !== version) throw new AppError('VERSION_CONFLICT');
+  return row;
 }
 
 function writeScopeOrNull(ctx: ServiceContext): Scope | null {
@@ -320,14 +340,7 @@ export async function recordReceipt(ctx: ServiceContext, publicId: string, input
   const scope = requireScope(ctx.actor, 'transfer.write');
   const today = todayInShanghai();
   await inTransaction(ctx, async (tx) => {
-    const row = await selectTransferById(
-      tx.db,
-      transferIdFrom(publicId),
-      sideCondition('outgoing', scope),
-      true,
-    );
-    if (row?.kind !== 'out') throw new AppError('NOT_FOUND');
-    if (row.version !== input.version) throw new AppError('VERSION_CONFLICT');
+    const row = await loadTransferForWrite(tx, publicId, 'outgoing', scope, input.version, 'out');
     if (row.status !== 'issued') throw new AppError('TRANSFER_CLOSED');
     assertDate(input.receiptOn, today, 'receiptOn', { date: row.issuedOn, label: '开具日期' });
     const [updated] = await tx.db
@@ -405,15 +418,8 @@ export async function cancelTransfer(ctx: ServiceContext, publicId: string, inpu
   const scope = requireScope(ctx.actor, 'transfer.write');
   const today = todayInShanghai();
   await inTransaction(ctx, async (tx) => {
-    const row = await selectTransferById(
-      tx.db,
-      transferIdFrom(publicId),
-      sideCondition('either', scope),
-      true,
-    );
-    if (!row) throw new AppError('NOT_FOUND');
+    const row = await loadTransferForWrite(tx, publicId, 'either', scope, input.version);
     const dto = toTransferDto(row, scope, today);
-    if (row.version !== input.version) throw new AppError('VERSION_CONFLICT');
     if (!isPending(row)) throw new AppError('TRANSFER_CLOSED');
     if (!dto.canCancel) throw new AppError('FORBIDDEN', '只有发起方可以撤回');
     assertDate(input.cancelledOn, today, 'cancelledOn', { date: row.issuedOn, label: '发起日期' });
@@ -506,14 +512,7 @@ export async function acceptTransfer(ctx: ServiceContext, publicId: string, inpu
   const scope = requireScope(ctx.actor, 'transfer.write');
   const today = todayInShanghai();
   await inTransaction(ctx, async (tx) => {
-    const row = await selectTransferById(
-      tx.db,
-      transferIdFrom(publicId),
-      sideCondition('incoming', scope),
-      true,
-    );
-    if (!row) throw new AppError('NOT_FOUND');
-    if (row.version !== input.version) throw new AppError('VERSION_CONFLICT');
+    const row = await loadTransferForWrite(tx, publicId, 'incoming', scope, input.version);
     if (row.status !== 'initiated') throw new AppError('TRANSFER_CLOSED');
     assertDate(input.acceptedOn, today, 'acceptedOn', { date: row.issuedOn, label: '发起日期' });
     const to = row.toOrgId === null ? undefined : await selectOrgForTransfer(tx.db, row.toOrgId);
@@ -604,14 +603,7 @@ export async function returnTransfer(ctx: ServiceContext, publicId: string, inpu
   const scope = requireScope(ctx.actor, 'transfer.write');
   const today = todayInShanghai();
   await inTransaction(ctx, async (tx) => {
-    const row = await selectTransferById(
-      tx.db,
-      transferIdFrom(publicId),
-      sideCondition('incoming', scope),
-      true,
-    );
-    if (!row) throw new AppError('NOT_FOUND');
-    if (row.version !== input.version) throw new AppError('VERSION_CONFLICT');
+    const row = await loadTransferForWrite(tx, publicId, 'incoming', scope, input.version);
     if (row.status !== 'initiated') throw new AppError('TRANSFER_CLOSED');
     assertDate(input.returnedOn, today, 'returnedOn', { date: row.issuedOn, label: '发起日期' });
     await closeTransfer(tx, row, {
