@@ -1,17 +1,11 @@
 import { Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { type PagedTableProps, serverPagination } from '../../../components/serverPagination.ts';
 import { useT } from '../../../i18n/useT.ts';
 import { formatDateTime } from '../../../lib/formatDateTime.ts';
 import type { AuditEntryItem } from '../AuditEntryItem.ts';
 import { AuditChanges } from './AuditChanges.tsx';
 
-interface AuditTableProps {
-  items: AuditEntryItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-  isLoading: boolean;
-  onPageChange: (page: number, pageSize: number) => void;
-}
+type AuditTableProps = PagedTableProps<AuditEntryItem>;
 
 /** Audit entries; a row with before/after data expands to show them. */
 export function AuditTable({ items, total, page, pageSize, isLoading, onPageChange }: AuditTableProps) {
@@ -50,14 +44,7 @@ export function AuditTable({ items, total, page, pageSize, isLoading, onPageChan
           rowExpandable: (e) => e.before !== null || e.after !== null,
           expandedRowRender: (e) => <AuditChanges entry={e} />,
         }}
-        pagination={{
-          current: page,
-          pageSize,
-          total,
-          showSizeChanger: true,
-          showTotal: (count) => t('common.total', { total: count }),
-          onChange: onPageChange,
-        }}
+        pagination={serverPagination(t, { page, pageSize, total, onPageChange })}
         locale={{ emptyText: t('audit.empty') }}
       />
     </div>

@@ -1,15 +1,10 @@
 import type { DevelopmentPersonListItem } from '@zhibu/shared/api';
 import { Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { type PagedTableProps, serverPagination } from '../../../components/serverPagination.ts';
 import { useT } from '../../../i18n/useT.ts';
 import { stepName } from '../stepName.ts';
 
-interface DevelopmentPeopleTableProps {
-  items: DevelopmentPersonListItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-  isLoading: boolean;
-  onPageChange: (page: number, pageSize: number) => void;
+interface DevelopmentPeopleTableProps extends PagedTableProps<DevelopmentPersonListItem> {
   onOpen: (person: DevelopmentPersonListItem) => void;
 }
 
@@ -90,14 +85,7 @@ export function DevelopmentPeopleTable({
         scroll={{ x: 'max-content' }}
         rowClassName="zhibu-clickable-row"
         onRow={(p) => ({ onClick: () => onOpen(p) })}
-        pagination={{
-          current: page,
-          pageSize,
-          total,
-          showSizeChanger: true,
-          showTotal: (count) => t('common.total', { total: count }),
-          onChange: onPageChange,
-        }}
+        pagination={serverPagination(t, { page, pageSize, total, onPageChange })}
         locale={{ emptyText: t('development.empty') }}
       />
     </div>

@@ -1,16 +1,11 @@
 import { EDUCATION_LEVELS, ETHNICITIES, GENDERS, MEMBER_STATUSES } from '@zhibu/shared';
 import type { Member } from '@zhibu/shared/api';
 import { Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { type PagedTableProps, serverPagination } from '../../../components/serverPagination.ts';
 import { useT } from '../../../i18n/useT.ts';
 import { codeName } from '../../codes/codeName.ts';
 
-interface MemberTableProps {
-  items: Member[];
-  total: number;
-  page: number;
-  pageSize: number;
-  isLoading: boolean;
-  onPageChange: (page: number, pageSize: number) => void;
+interface MemberTableProps extends PagedTableProps<Member> {
   onOpen: (member: Member) => void;
 }
 
@@ -102,13 +97,8 @@ export function MemberTable({
         rowClassName="zhibu-clickable-row"
         onRow={(member) => ({ onClick: () => onOpen(member) })}
         pagination={{
-          current: page,
-          pageSize,
-          total,
-          showSizeChanger: true,
+          ...serverPagination(t, { page, pageSize, total, onPageChange }),
           pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (count) => t('common.total', { total: count }),
-          onChange: onPageChange,
           responsive: true,
         }}
         locale={{ emptyText: t('members.empty') }}

@@ -1,17 +1,11 @@
 import type { WarningItem } from '@zhibu/shared/api';
 import { Table, type TableColumnsType, Typography } from 'antd';
 import { Link } from 'react-router';
+import { type PagedTableProps, serverPagination } from '../../../components/serverPagination.ts';
 import { useT } from '../../../i18n/useT.ts';
 import { SeverityTag } from './SeverityTag.tsx';
 
-interface WarningTableProps {
-  items: WarningItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-  isLoading: boolean;
-  onPageChange: (page: number, pageSize: number) => void;
-}
+type WarningTableProps = PagedTableProps<WarningItem>;
 
 /** Warnings with rule, citation, severity, member, since and due. */
 export function WarningTable({ items, total, page, pageSize, isLoading, onPageChange }: WarningTableProps) {
@@ -83,14 +77,7 @@ export function WarningTable({ items, total, page, pageSize, isLoading, onPageCh
         dataSource={items}
         loading={isLoading}
         scroll={{ x: 820 }}
-        pagination={{
-          current: page,
-          pageSize,
-          total,
-          showSizeChanger: true,
-          showTotal: (count) => t('common.total', { total: count }),
-          onChange: onPageChange,
-        }}
+        pagination={serverPagination(t, { page, pageSize, total, onPageChange })}
         locale={{ emptyText: t('warnings.empty') }}
       />
     </div>

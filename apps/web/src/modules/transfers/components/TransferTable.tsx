@@ -1,15 +1,10 @@
 import type { Transfer } from '@zhibu/shared/api';
 import { Button, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
+import type { PagedTableProps } from '../../../components/serverPagination.ts';
 import { useT } from '../../../i18n/useT.ts';
 import type { TransferAction } from '../TransferAction.ts';
 
-interface TransferTableProps {
-  items: Transfer[];
-  total: number;
-  page: number;
-  pageSize: number;
-  isLoading: boolean;
-  onPageChange: (page: number, pageSize: number) => void;
+interface TransferTableProps extends PagedTableProps<Transfer> {
   onAction: (transfer: Transfer, action: TransferAction) => void;
   testId: string;
 }

@@ -1,19 +1,14 @@
 import type { User } from '@zhibu/shared/api';
 import { App, Button, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { type PagedTableProps, serverPagination } from '../../../components/serverPagination.ts';
 import { useT } from '../../../i18n/useT.ts';
 import { formatDateTime } from '../../../lib/formatDateTime.ts';
 import { useApiErrorHandler } from '../../http/hooks/useApiErrorHandler.ts';
 import { useUserMutations } from '../hooks/useUserMutations.ts';
 import { roleLabelKeys } from '../roleLabelKeys.ts';
 
-interface UserTableProps {
-  items: User[];
-  total: number;
-  page: number;
-  pageSize: number;
-  isLoading: boolean;
+interface UserTableProps extends PagedTableProps<User> {
   currentUserId: string;
-  onPageChange: (page: number, pageSize: number) => void;
   onResetPassword: (user: User) => void;
   onAddRole: (user: User) => void;
 }
@@ -179,14 +174,7 @@ export function UserTable({
         dataSource={items}
         loading={isLoading}
         scroll={{ x: 'max-content' }}
-        pagination={{
-          current: page,
-          pageSize,
-          total,
-          showSizeChanger: true,
-          showTotal: (count) => t('common.total', { total: count }),
-          onChange: onPageChange,
-        }}
+        pagination={serverPagination(t, { page, pageSize, total, onPageChange })}
         locale={{ emptyText: t('users.empty') }}
       />
     </div>
