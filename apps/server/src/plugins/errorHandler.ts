@@ -23,6 +23,45 @@ const ZOD_MESSAGES: Record<string, string> = {
   unrecognized_keys: '包含未知字段',
 };
 
+// The database's own refusals of bad data, for anything the request schemas did not catch first:
+// still the client's input, never a 500. SQLSTATE classes: 22 data exception, 23 integrity violation.
+const UNIQUE_KEYS: Record<string, ErrorCode> = {
+  orgs_code_key: 'DUPLICATE_ORG_CODE',
+  users_username_key: 'DUPLICATE_USERNAME',
+  members_id_number_hash_key: 'DUPLICATE_ID_NUMBER',
+};
+const DATA_EXCEPTIONS = new Set([
+  '22001', // string too long
+  '22003', // numeric value out of range
+  '22007', // invalid datetime format
+  '22008', // datetime field overflow
+  '22021', // character not in repertoire (NUL)
+  '22P02', // invalid text representation
+  '22P05', // untranslatable character (\u0000 in jsonb)
+  '23514', // check violation
+]);
+
+/** The problem code for a PostgreSQL error the client caused, or undefined for a real fault. */
+function databaseProblem(err: unknown): { code: ErrorCode; sqlState: string } | undefined {
+  for (
+    let e = err, depth = 0;
+    e && typeof e === 'object' && depth < 4;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
+    const { code, constraint } = e as { code?: unknown; constraint?: unknown };
+    if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) continue;
+    if (code === '23505') {
+      return {
+        code: UNIQUE_KEYS[typeof constraint === 'string' ? constraint : ''] ?? 'DUPLICATE',
+        sqlState: code,
+      };
+    }
+    if (DATA_EXCEPTIONS.has(code)) return { code: 'BAD_REQUEST', sqlState: code };
+    return undefined;
+  }
+  return undefined;
+}
+
 /** Every error leaves as RFC 9457 problem+json with a stable code and a Chinese message; no internals. */
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
@@ -40,6 +79,11 @@ export function registerErrorHandler(app: FastifyInstance) {
         return { field, code: zodCode.toUpperCase(), message };
       });
       body = problem('VALIDATION', errors[0]?.message, errors);
+    } else if (databaseProblem(err)) {
+      const found = databaseProblem(err);
+      // The code only: the statement's parameters may hold personal data.
+      request.log.warn({ sqlState: found?.sqlState }, 'database refused the input');
+      body = problem(found?.code ?? 'BAD_REQUEST');
     } else if (isResponseSerializationError(err)) {
       request.log.error({ err }, 'response did not match its schema');
       body = problem('INTERNAL');
