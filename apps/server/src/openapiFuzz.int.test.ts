@@ -9,7 +9,7 @@ import { ADMIN_PASSWORD, citizenId, createTestApp, type TestApp } from './testin
 // random strings from fast-check.
 const isFull = process.env.ZHIBU_FUZZ_FULL === '1';
 const SEED = Number(process.env.ZHIBU_FUZZ_SEED ?? 20261204);
-const MAX_CASES = isFull ? Number.POSITIVE_INFINITY : Number(process.env.ZHIBU_FUZZ_CASES ?? 700);
+const MAX_CASES = isFull ? Number.POSITIVE_INFINITY : Number(process.env.ZHIBU_FUZZ_CASES ?? 500);
 
 type JsonSchema = {
   type?: string | string[];
@@ -346,6 +346,14 @@ it(
       if (isUnstorable(c.value) && res.statusCode < 400) {
         failures.push(
           `${c.method} ${c.route} ${c.location}.${c.field}=${JSON.stringify(c.value)} accepted (${res.statusCode})`,
+        );
+      }
+      if (
+        res.statusCode >= 400 &&
+        !String(res.headers['content-type']).startsWith('application/problem+json')
+      ) {
+        failures.push(
+          `${c.method} ${c.route} ${c.location}.${c.field}: ${res.statusCode} is not problem+json`,
         );
       }
       if (res.statusCode >= 500) {

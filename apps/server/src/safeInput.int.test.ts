@@ -100,15 +100,17 @@ describe('free text in bodies', () => {
   });
 
   it('refuses NUL and surrogates in working-day calendar names (stored as JSON)', async () => {
-    const res = await t.call<Problem>('PUT', '/api/v1/development/calendar/2027', {
-      cookie,
-      body: {
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/development/calendar/2027',
+      headers: { cookie },
+      payload: {
         source: '国办发明电〔2026〕1号',
         days: [{ date: '2027-01-01', kind: 'day_off', name: '元旦\ud800' }],
       },
     });
-    expect(res.status).toBe(400);
-    expect(res.body.detail).toBe('节日名称含有无效的字符（不成对的代理项），请重新输入');
+    expect(res.statusCode).toBe(400);
+    expect(res.json<Problem>().detail).toBe('节日名称含有无效的字符（不成对的代理项），请重新输入');
   });
 });
 

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, ERROR_TABLE, type ErrorCode, type FieldError } from '../lib/appError.ts';
 
@@ -102,6 +102,14 @@ export function registerErrorHandler(app: FastifyInstance) {
     }
     return reply.status(body.status).type('application/problem+json; charset=utf-8').send(body);
   });
+}
+
+/**
+ * Errors Fastify raises before routing (a URL that is not valid UTF-8 after percent-decoding, such as
+ * %ED%A0%80 for a lone surrogate; a bad Accept-Version): problem+json like every other 400.
+ */
+export function frameworkErrorHandler(_err: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  reply.status(400).type('application/problem+json; charset=utf-8').send(problem('BAD_REQUEST'));
 }
 
 /** 404 for unknown routes; with a built web app, GET deep links outside /api load the SPA instead. */
