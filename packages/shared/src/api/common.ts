@@ -78,12 +78,6 @@ export function dateIn(range: DateRange, label = '日期') {
     .describe(`日期 YYYY-MM-DD（${range.min} 起）`);
 }
 
-/** Dates of history: founding, joining, confirmation, terms (1921-07-01 to a year ahead). */
-export const HistoryDate = dateIn(DATE_RANGES.history);
-/** Dates of records kept here: transfers, dues, development, flowing (1949-10-01 to a year ahead). */
-export const RecordDate = dateIn(DATE_RANGES.record);
-/** Planned dates: valid until, expected return (up to ten years ahead). */
-export const PlanDate = dateIn(DATE_RANGES.plan);
 /** Dates in list filters (1900-01-01 to 2100-12-31). */
 export const FilterDate = dateIn(DATE_RANGES.filter);
 
