@@ -38,6 +38,7 @@ describe('filters in query strings', () => {
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION');
     expect(res.body.detail).toBe(`${label}含有不可见的控制字符，请删除后重新填写`);
+    expect(res.body.errors?.[0]).toMatchObject({ code: 'CONTROL_CHARACTER' });
   });
 
   it.each([
@@ -125,6 +126,7 @@ describe('plausible ranges', () => {
     });
     expect(res.status).toBe(400);
     expect(res.body.detail).toMatch(/^成立日期应在 1921-07-01 至 \d{4}-\d{2}-\d{2} 之间$/);
+    expect(res.body.errors?.[0]).toMatchObject({ field: 'establishedOn', code: 'DATE_OUT_OF_RANGE' });
   });
 
   it('refuses a transfer dated 1900-01-01', async () => {

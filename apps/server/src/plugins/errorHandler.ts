@@ -72,7 +72,11 @@ export function registerErrorHandler(app: FastifyInstance) {
       const errors = err.validation.map((issue) => {
         const field =
           issue.instancePath.replace(/^\//, '').replace(/\//g, '.') || String(issue.params?.issue ?? '');
-        const zodCode = String((issue.params as { issue?: { code?: string } })?.issue?.code ?? issue.keyword);
+        // A custom check may name its own stable code (CONTROL_CHARACTER, DATE_OUT_OF_RANGE …).
+        const zodIssue = (issue.params as { issue?: { code?: string } })?.issue;
+        const own = (issue.params as { params?: { code?: unknown } })?.params?.code;
+        const ownCode = typeof own === 'string' ? own : undefined;
+        const zodCode = String(ownCode ?? zodIssue?.code ?? issue.keyword);
         const message = /[\u4e00-\u9fff]/.test(issue.message ?? '')
           ? (issue.message ?? '')
           : `${field || '请求'}：${ZOD_MESSAGES[zodCode] ?? '不符合要求'}`;

@@ -35,7 +35,12 @@ export function text(label: string, options: { isMultiline?: boolean } = {}) {
     .check((ctx) => {
       const code = findUnsafeText(ctx.value, options.isMultiline);
       if (code !== null)
-        ctx.issues.push({ code: 'custom', message: unsafeTextMessage(label, code), input: ctx.value });
+        ctx.issues.push({
+          code: 'custom',
+          message: unsafeTextMessage(label, code),
+          input: ctx.value,
+          params: { code },
+        });
     });
 }
 
@@ -72,6 +77,7 @@ export function dateIn(range: DateRange, label = '日期') {
           code: 'custom',
           message: `${label}应在 ${range.min} 至 ${max} 之间`,
           input: ctx.value,
+          params: { code: 'DATE_OUT_OF_RANGE' },
         });
       }
     })

@@ -79,7 +79,9 @@ export type MoveOrgRequest = z.infer<typeof MoveOrgRequest>;
 
 export const DissolveOrgRequest = z.object({
   dissolvedOn: dateIn(DATE_RANGES.history, '撤销日期'),
-  reason: text('撤销原因').min(1, '请填写撤销原因').max(200, '撤销原因不超过 200 个字'),
+  reason: text('撤销原因', { isMultiline: true })
+    .min(1, '请填写撤销原因')
+    .max(200, '撤销原因不超过 200 个字'),
   version: Version,
 });
 export type DissolveOrgRequest = z.infer<typeof DissolveOrgRequest>;
