@@ -51,6 +51,16 @@ describe('filters in query strings', () => {
     expect(res.body.detail).toBe(detail);
   });
 
+  it('reads includeLeft / includeDissolved as booleans: "false" is false, anything else is refused', async () => {
+    const plain = await t.call<{ total: number }>('GET', '/api/v1/members', { cookie });
+    const no = await t.call<{ total: number }>('GET', '/api/v1/members?includeLeft=false', { cookie });
+    expect(no.status).toBe(200);
+    expect(no.body.total).toBe(plain.body.total);
+    expect((await get('/api/v1/members?includeLeft=%00')).status).toBe(400);
+    expect((await get('/api/v1/orgs?includeDissolved=%07')).status).toBe(400);
+    expect((await get('/api/v1/orgs?includeDissolved=true')).status).toBe(200);
+  });
+
   it('still lists the audit log within real dates', async () => {
     expect((await get('/api/v1/audit?from=2020-01-01&to=2100-12-31')).status).toBe(200);
   });

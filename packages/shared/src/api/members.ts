@@ -41,7 +41,7 @@ export const MemberFilter = z.object({
   ethnicity: text('民族').max(4).optional(),
   ageMin: z.coerce.number().int().min(0).max(150).optional(),
   ageMax: z.coerce.number().int().min(0).max(150).optional(),
-  includeLeft: z.coerce.boolean().optional().describe('包含已减少（出党、去世、转出等）的人员'),
+  includeLeft: z.stringbool().optional().describe('包含已减少（出党、去世、转出等）的人员'),
 });
 export type MemberFilter = z.infer<typeof MemberFilter>;
 

@@ -32,7 +32,7 @@ export type Org = z.infer<typeof Org>;
 export const ListOrgsRequest = PageQuery.extend({
   q: text('关键词').max(50).optional().describe('按全称、简称或拼音首字母查找'),
   parentId: PublicId.optional().describe('只列此组织的直接下级'),
-  includeDissolved: z.coerce.boolean().optional(),
+  includeDissolved: z.stringbool().optional(),
 });
 export type ListOrgsRequest = z.infer<typeof ListOrgsRequest>;
 export const ListOrgsResponse = pageOf(Org);
