@@ -31,7 +31,11 @@ import { rulesRoutes } from './modules/rules/rules.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { transfersRoutes } from './modules/transfers/transfers.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
-import { registerErrorHandler, registerNotFoundHandler } from './plugins/errorHandler.ts';
+import {
+  frameworkErrorHandler,
+  registerErrorHandler,
+  registerNotFoundHandler,
+} from './plugins/errorHandler.ts';
 import { registerSession } from './plugins/session.ts';
 
 export interface AppOptions {
@@ -56,6 +60,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
     },
     bodyLimit: 1024 * 1024,
+    frameworkErrors: frameworkErrorHandler,
     trustProxy: process.env.ZHIBU_TRUST_PROXY === '1',
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

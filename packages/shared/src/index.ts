@@ -23,3 +23,4 @@ export * from './phone/maskPhone.ts';
 export * from './phone/normalizePhone.ts';
 export type * from './result.ts';
 export * from './text/normalizeText.ts';
+export * from './text/safeText.ts';

@@ -42,7 +42,10 @@ export async function openDatabase(options: DataOptions): Promise<{ config: Conf
     databaseUrl: options.data ? undefined : process.env.DATABASE_URL || undefined,
   });
   if (!options.data && config.databaseUrl) {
-    const database = await createDatabase({ url: config.databaseUrl });
+    const database = await createDatabase({
+      url: config.databaseUrl,
+      ownerUrl: process.env.ZHIBU_OWNER_DATABASE_URL || undefined,
+    });
     return { config: { ...config }, database };
   }
   const unlock = lockDataDir(config.dataDir);

@@ -34,9 +34,29 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** Apply migrations (default true). */
   migrate?: boolean;
+  /**
+   * postgres://… of the role that owns the tables (ZHIBU_OWNER_DATABASE_URL). When given, migrations run
+   * as that role and the role of `url` is granted only what the application needs, so it cannot
+   * truncate, alter or drop the append-only ledgers. Without it, `url`'s role owns what it migrates.
+   */
+  ownerUrl?: string;
 }
 
 const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+/** Migrates as the owner role, then grants the application's role (the one `appPool` logs in as) its share. */
+async function migrateAsOwner(ownerUrl: string, appPool: pg.Pool): Promise<void> {
+  const owner = new pg.Pool({ connectionString: ownerUrl, max: 1 });
+  try {
+    await migrateNodePg(drizzleNodePg(owner), { migrationsFolder });
+    const app = await appPool.query<{ role: string }>('SELECT current_user AS role');
+    const own = await owner.query<{ role: string }>('SELECT current_user AS role');
+    const appRole = app.rows[0]?.role;
+    if (appRole && appRole !== own.rows[0]?.role) await owner.query('SELECT zhibu_grant_app($1)', [appRole]);
+  } finally {
+    await owner.end();
+  }
+}
 
 /** Opens the database named by the options and brings its schema up to date. */
 export async function createDatabase(options: DatabaseOptions): Promise<Database> {
@@ -47,7 +67,8 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     // the pool replaces it on the next checkout.
     pool.on('error', (err) => console.error(`数据库连接中断（${err.message}），将在下次请求时重连`));
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
-    if (shouldMigrate) await migrateNodePg(drizzleNodePg(pool), { migrationsFolder });
+    if (shouldMigrate && options.ownerUrl) await migrateAsOwner(options.ownerUrl, pool);
+    else if (shouldMigrate) await migrateNodePg(drizzleNodePg(pool), { migrationsFolder });
     return {
       db,
       engine: 'postgres',

@@ -18,6 +18,8 @@ export const ERROR_TABLE = {
   DUPLICATE_ID_NUMBER: [409, '该公民身份号码已在党员名册中'],
   DUPLICATE_USERNAME: [409, '用户名已被使用'],
   DUPLICATE_ORG_CODE: [409, '组织代码已被其他组织使用'],
+  /** A unique key the service did not check first (the database refused the duplicate). */
+  DUPLICATE: [409, '与已有记录重复'],
   ORG_NOT_EMPTY: [409, '该组织下还有在册党员或未撤销的下级组织，不能撤销'],
   ORG_DISSOLVED: [409, '该组织已撤销，不能再进行此操作'],
   ORG_MOVE_INVALID: [400, '不能把组织移到它自己或它的下级组织之下'],

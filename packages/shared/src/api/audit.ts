@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuery, PublicId, pageOf } from './common.ts';
+import { FilterDate, PageQuery, PublicId, pageOf, text } from './common.ts';
 
 export const AuditEntry = z.object({
   id: PublicId,
@@ -15,10 +15,10 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 export const ListAuditRequest = PageQuery.extend({
-  action: z.string().max(50).optional(),
-  username: z.string().max(50).optional(),
-  from: z.string().max(10).optional(),
-  to: z.string().max(10).optional(),
+  action: text('操作').max(50).optional(),
+  username: text('用户名').max(50).optional(),
+  from: FilterDate.optional().describe('起始日期（含）'),
+  to: FilterDate.optional().describe('截止日期（含）'),
 });
 export const ListAuditResponse = pageOf(AuditEntry);
 export type ListAuditResponse = z.infer<typeof ListAuditResponse>;

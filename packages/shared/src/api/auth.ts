@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { PublicId } from './common.ts';
+import { PublicId, text } from './common.ts';
 import { RoleCode } from './enums.ts';
 
 export const LoginRequest = z.object({
-  username: z.string().trim().min(1, '请输入用户名').max(50),
+  username: text('用户名').min(1, '请输入用户名').max(50),
   password: z.string().min(1, '请输入密码').max(200),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;

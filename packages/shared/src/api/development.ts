@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { GenderCode } from '../codes/memberStatus.ts';
 import { DevelopmentStageCode } from '../development/developmentSteps.ts';
-import { IsoDate, PageQuery, PublicId, pageOf } from './common.ts';
-
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+import { dateIn, IsoDate, optionalText, PageQuery, PublicId, pageOf, text, Version } from './common.ts';
+import { DATE_RANGES } from './limits.ts';
 
 /** Lifecycle of a pipeline record: in progress, archived after step 25, or ended early. */
 export const DevelopmentStatusCode = z.enum(['active', 'completed', 'withdrawn', 'cancelled']);
@@ -134,7 +133,7 @@ export const ListDevelopmentPeopleRequest = PageQuery.extend({
   orgId: PublicId.optional().describe('组织（含全部下级）'),
   stage: DevelopmentStageCode.optional(),
   status: DevelopmentStatusCode.optional().describe('默认只列进行中'),
-  q: z.string().trim().max(50).optional(),
+  q: text('关键词').max(50).optional(),
   isOverdue: z.stringbool().optional().describe('只列已超期的'),
 });
 export type ListDevelopmentPeopleRequest = z.infer<typeof ListDevelopmentPeopleRequest>;
@@ -156,34 +155,34 @@ export const DevelopmentBoard = z.object({
 export type DevelopmentBoard = z.infer<typeof DevelopmentBoard>;
 
 const personFields = {
-  name: z.string().trim().min(1, '请填写姓名').max(50, '姓名不超过 50 个字'),
-  idNumber: z.string().trim().min(1, '请填写公民身份号码').max(30),
+  name: text('姓名').min(1, '请填写姓名').max(50, '姓名不超过 50 个字'),
+  idNumber: text('公民身份号码').min(1, '请填写公民身份号码').max(30),
   gender: GenderCode.optional(),
-  ethnicity: z.string().trim().max(20).nullable().optional(),
-  education: z.string().trim().max(20).nullable().optional(),
-  workUnit: optionalText(100),
-  post: optionalText(50),
-  phone: z.string().trim().max(30).nullable().optional(),
-  address: optionalText(200),
+  ethnicity: optionalText('民族', 20),
+  education: optionalText('学历', 20),
+  workUnit: optionalText('工作单位', 100),
+  post: optionalText('职务', 50),
+  phone: optionalText('联系电话', 30),
+  address: optionalText('家庭住址', 200),
 };
 
 /** Step 1: a person hands in the application (递交入党申请书). */
 export const CreateApplicantRequest = z.object({
   orgId: PublicId.describe('接收申请的党支部'),
   ...personFields,
-  appliedOn: IsoDate.describe('递交入党申请书的日期'),
-  documentNo: optionalText(100),
-  note: optionalText(1000),
+  appliedOn: dateIn(DATE_RANGES.record, '递交入党申请书的日期').describe('递交入党申请书的日期'),
+  documentNo: optionalText('文件编号', 100),
+  note: optionalText('备注', 1000, { isMultiline: true }),
 });
 export type CreateApplicantRequest = z.infer<typeof CreateApplicantRequest>;
 
-export const UpdateApplicantRequest = z.object(personFields).partial().extend({ version: z.number().int() });
+export const UpdateApplicantRequest = z.object(personFields).partial().extend({ version: Version });
 export type UpdateApplicantRequest = z.infer<typeof UpdateApplicantRequest>;
 
 export const WithdrawApplicantRequest = z.object({
-  withdrawnOn: IsoDate,
-  reason: z.string().trim().min(1, '请填写原因').max(500),
-  version: z.number().int(),
+  withdrawnOn: dateIn(DATE_RANGES.record, '终止日期'),
+  reason: text('原因', { isMultiline: true }).min(1, '请填写原因').max(500, '原因不超过 500 个字'),
+  version: Version,
 });
 export type WithdrawApplicantRequest = z.infer<typeof WithdrawApplicantRequest>;
 
@@ -192,32 +191,34 @@ export const ResumeProbationRequest = z.object({
   memberId: PublicId,
   resumeAfterStep: z.number().int().min(18).max(22).describe('已完成至第几步（18–22）'),
   isTransferredIn: z.boolean().default(false),
-  transferredInOn: IsoDate.nullable().optional(),
+  transferredInOn: dateIn(DATE_RANGES.record, '转入日期').nullable().optional(),
 });
 export type ResumeProbationRequest = z.infer<typeof ResumeProbationRequest>;
 
 export const RecordStepRequest = z.object({
   step: z.number().int().min(2).max(25),
-  occurredOn: IsoDate,
+  occurredOn: dateIn(DATE_RANGES.record, '办理日期'),
   actingOrgId: PublicId.nullable().optional().describe('上级党委（预审、审批）'),
-  actingOrgName: optionalText(100).describe('组织名称（如备案的组织部门）'),
-  responsible: optionalText(100).describe('谈话人、经办人等'),
-  documentNo: optionalText(100),
-  attachmentName: optionalText(200),
-  note: optionalText(1000),
+  actingOrgName: optionalText('组织名称', 100).describe('组织名称（如备案的组织部门）'),
+  responsible: optionalText('经办人', 100).describe('谈话人、经办人等'),
+  documentNo: optionalText('文件编号', 100),
+  attachmentName: optionalText('材料名称', 200),
+  note: optionalText('备注', 1000, { isMultiline: true }),
   mentorIds: z.array(PublicId).max(5).optional().describe('培养联系人（党员）'),
   sponsorIds: z.array(PublicId).max(5).optional().describe('入党介绍人（党员）'),
-  conclusion: optionalText(2000).describe('政治审查结论'),
+  conclusion: optionalText('政治审查结论', 2000, { isMultiline: true }).describe('政治审查结论'),
   trainingDays: z.number().min(0).max(366).nullable().optional().describe('集中培训天数'),
   classHours: z.number().min(0).max(2000).nullable().optional().describe('集中培训学时'),
-  publicityFrom: IsoDate.nullable().optional().describe('公示开始日'),
-  publicityTo: IsoDate.nullable().optional().describe('公示结束日'),
+  publicityFrom: dateIn(DATE_RANGES.record, '公示开始日').nullable().optional().describe('公示开始日'),
+  publicityTo: dateIn(DATE_RANGES.record, '公示结束日').nullable().optional().describe('公示结束日'),
   vote: VoteCounts.nullable().optional(),
   decision: StepDecisionCode.nullable().optional(),
   extensionMonths: z.number().int().min(1).max(24).nullable().optional().describe('延长预备期月数'),
-  specialReason: optionalText(500).describe('审批超过三个月的特殊情况说明'),
+  specialReason: optionalText('特殊情况说明', 500, { isMultiline: true }).describe(
+    '审批超过三个月的特殊情况说明',
+  ),
   groupOrgId: PublicId.nullable().optional().describe('编入的党小组'),
-  version: z.number().int(),
+  version: Version,
 });
 export type RecordStepRequest = z.infer<typeof RecordStepRequest>;
 
@@ -231,8 +232,8 @@ export const AdmissionAuthority = z.object({
 export type AdmissionAuthority = z.infer<typeof AdmissionAuthority>;
 export const ListAdmissionAuthoritiesResponse = z.object({ items: z.array(AdmissionAuthority) });
 export const GrantAdmissionAuthorityRequest = z.object({
-  grantedOn: IsoDate,
-  basis: optionalText(200),
+  grantedOn: dateIn(DATE_RANGES.record, '授权日期'),
+  basis: optionalText('授权依据', 200),
 });
 export type GrantAdmissionAuthorityRequest = z.infer<typeof GrantAdmissionAuthorityRequest>;
 
@@ -242,6 +243,11 @@ export const CalendarDay = z.object({
   kind: CalendarDayKind.describe('day_off 放假；make_up 调休上班'),
   name: z.string().trim().max(50),
 });
+/** A day as an administrator enters it (the response above may carry any stored day). */
+const CalendarDayInput = CalendarDay.extend({
+  date: dateIn(DATE_RANGES.record, '日期'),
+  name: text('节日名称').max(50, '节日名称不超过 50 个字'),
+});
 export const CalendarYear = z.object({
   year: z.number().int(),
   isOfficial: z.boolean().describe('是否已载入国务院办公厅当年的节假日安排'),
@@ -250,7 +256,7 @@ export const CalendarYear = z.object({
 });
 export type CalendarYear = z.infer<typeof CalendarYear>;
 export const PutCalendarYearRequest = z.object({
-  source: z.string().trim().min(1).max(200).describe('通知名称和文号'),
-  days: z.array(CalendarDay).max(400),
+  source: text('通知名称和文号').min(1, '请填写通知名称和文号').max(200).describe('通知名称和文号'),
+  days: z.array(CalendarDayInput).max(400),
 });
 export type PutCalendarYearRequest = z.infer<typeof PutCalendarYearRequest>;

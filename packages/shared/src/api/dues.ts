@@ -3,9 +3,15 @@ import { MemberStatusCode } from '../codes/memberStatus.ts';
 import { isValidYearMonth } from '../date/yearMonth.ts';
 import { DuesCategoryCode } from '../dues/duesCategory.ts';
 import { MAX_AMOUNT_FEN } from '../dues/parseYuan.ts';
-import { IsoDate, PageQuery, PublicId, pageOf } from './common.ts';
+import { dateIn, IsoDate, optionalText, PageQuery, PublicId, pageOf, text } from './common.ts';
+import { DATE_RANGES, MONTH_RANGE, NUMBER_LIMITS } from './limits.ts';
 
 export const YearMonth = z.string().refine(isValidYearMonth, '月份格式应为 YYYY-MM').describe('月份 YYYY-MM');
+/** A month in a request: also within MONTH_RANGE, so month arithmetic cannot leave the calendar. */
+const MonthInRange = YearMonth.refine(
+  (m) => m >= MONTH_RANGE.min && m <= MONTH_RANGE.max,
+  `月份应在 ${MONTH_RANGE.min} 至 ${MONTH_RANGE.max} 之间`,
+);
 
 /** Money in integer fen (分). */
 export const Fen = z
@@ -13,14 +19,19 @@ export const Fen = z
   .int('金额以分为单位，应为整数')
   .min(0, '金额不能为负数')
   .max(MAX_AMOUNT_FEN, '金额过大');
-const PositiveFen = Fen.min(1, '金额应大于 0');
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+/** One payment: positive and at most NUMBER_LIMITS.maxPaymentFen. */
+const PaymentFen = Fen.min(1, '金额应大于 0').max(NUMBER_LIMITS.maxPaymentFen, '单笔金额不超过 1000 万元');
 
 export const DuesHardship = z.object({
-  reason: z.string().trim().min(1, '请填写困难情况').max(500),
-  decidedOn: IsoDate.describe('党支部研究决定的日期'),
-  approvedBy: z.string().trim().min(1, '请填写批准的上级党委').max(100).describe('批准的上级党委'),
-  approvedOn: IsoDate.describe('上级党委批准的日期'),
+  reason: text('困难情况', { isMultiline: true })
+    .min(1, '请填写困难情况')
+    .max(500, '困难情况不超过 500 个字'),
+  decidedOn: dateIn(DATE_RANGES.record, '党支部研究决定的日期').describe('党支部研究决定的日期'),
+  approvedBy: text('批准的上级党委')
+    .min(1, '请填写批准的上级党委')
+    .max(100, '批准的上级党委不超过 100 个字')
+    .describe('批准的上级党委'),
+  approvedOn: dateIn(DATE_RANGES.record, '上级党委批准的日期').describe('上级党委批准的日期'),
 });
 export type DuesHardship = z.infer<typeof DuesHardship>;
 
@@ -42,17 +53,24 @@ export type DuesProfile = z.infer<typeof DuesProfile>;
 
 const profileFields = {
   category: DuesCategoryCode,
-  baseFen: Fen.nullable().optional().describe('党费基数（分）：在岗职工、年薪制、离退休必填'),
-  amountFen: Fen.nullable()
+  baseFen: Fen.max(NUMBER_LIMITS.maxDuesBaseFen, '党费基数不超过每月 1000 万元')
+    .nullable()
+    .optional()
+    .describe('党费基数（分）：在岗职工、年薪制、离退休必填'),
+  amountFen: Fen.max(NUMBER_LIMITS.maxDuesAmountFen, '每月交纳数额不超过 10 万元')
+    .nullable()
     .optional()
     .describe('农民党员 20–100 分（默认 20）；生活困难减免后的数额（免交为 0）'),
-  effectiveFrom: IsoDate.describe('自何日起执行'),
-  note: optionalText(500),
+  effectiveFrom: dateIn(DATE_RANGES.record, '执行日期').describe('自何日起执行'),
+  note: optionalText('备注', 500, { isMultiline: true }),
 };
 
 export const SetDuesProfileRequest = z.object({
   ...profileFields,
-  reviewedOn: IsoDate.nullable().optional().describe('核定日期（每年核定一次）'),
+  reviewedOn: dateIn(DATE_RANGES.record, '核定日期')
+    .nullable()
+    .optional()
+    .describe('核定日期（每年核定一次）'),
   hardship: DuesHardship.nullable().optional().describe('生活困难减免时必填：支部决定与上级批准'),
 });
 export type SetDuesProfileRequest = z.infer<typeof SetDuesProfileRequest>;
@@ -96,10 +114,10 @@ export const RecordDuesPaymentRequest = z
       .enum(['monthly', 'extra'])
       .default('monthly')
       .describe('monthly 按月交纳（含补交）；extra 自愿多交'),
-    month: YearMonth.optional().describe('所交月份（monthly 必填）'),
-    amountFen: PositiveFen,
-    paidOn: IsoDate.describe('收缴日期'),
-    note: optionalText(500),
+    month: MonthInRange.optional().describe('所交月份（monthly 必填）'),
+    amountFen: PaymentFen,
+    paidOn: dateIn(DATE_RANGES.record, '收缴日期').describe('收缴日期'),
+    note: optionalText('备注', 500, { isMultiline: true }),
   })
   .refine((v) => v.kind !== 'monthly' || v.month !== undefined, {
     message: '请选择所交月份',
@@ -108,19 +126,21 @@ export const RecordDuesPaymentRequest = z
 export type RecordDuesPaymentRequest = z.infer<typeof RecordDuesPaymentRequest>;
 
 export const ReverseDuesPaymentRequest = z.object({
-  reason: z.string().trim().min(1, '请填写冲正原因').max(500),
+  reason: text('冲正原因', { isMultiline: true })
+    .min(1, '请填写冲正原因')
+    .max(500, '冲正原因不超过 500 个字'),
 });
 export type ReverseDuesPaymentRequest = z.infer<typeof ReverseDuesPaymentRequest>;
 
 export const CollectDuesRequest = z.object({
   orgId: PublicId,
-  month: YearMonth,
-  paidOn: IsoDate.describe('收缴日期'),
+  month: MonthInRange,
+  paidOn: dateIn(DATE_RANGES.record, '收缴日期').describe('收缴日期'),
   items: z
-    .array(z.object({ memberId: PublicId, amountFen: PositiveFen }))
+    .array(z.object({ memberId: PublicId, amountFen: PaymentFen }))
     .min(1, '请至少选择一名党员')
     .max(1000),
-  note: optionalText(500),
+  note: optionalText('备注', 500, { isMultiline: true }),
 });
 export type CollectDuesRequest = z.infer<typeof CollectDuesRequest>;
 export const CollectDuesResponse = z.object({
@@ -136,7 +156,7 @@ export const DuesMonthState = z
   .describe('已交 / 未交足 / 未交 / 未设标准 / 免交 / 不需交纳（未入党或已减少）');
 export type DuesMonthState = z.infer<typeof DuesMonthState>;
 
-export const DuesSheetRequest = z.object({ orgId: PublicId, month: YearMonth });
+export const DuesSheetRequest = z.object({ orgId: PublicId, month: MonthInRange });
 export const DuesSheetRow = z.object({
   memberId: PublicId,
   name: z.string(),
@@ -223,7 +243,7 @@ export type ListDuesArrearsResponse = z.infer<typeof ListDuesArrearsResponse>;
 export const ListDuesPaymentsRequest = PageQuery.extend({
   orgId: PublicId.optional(),
   memberId: PublicId.optional(),
-  month: YearMonth.optional(),
+  month: MonthInRange.optional(),
 });
 export const ListDuesPaymentsResponse = pageOf(DuesPayment);
 

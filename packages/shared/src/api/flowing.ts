@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { GenderCode } from '../codes/memberStatus.ts';
-import { IsoDate, PageQuery, PublicId, pageOf } from './common.ts';
-
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+import { dateIn, IsoDate, optionalText, PageQuery, PublicId, pageOf, text, Version } from './common.ts';
+import { DATE_RANGES } from './limits.ts';
 
 /** out: a member of ours living or working elsewhere; in: a member of another org taking part in ours. */
 export const FlowingDirectionCode = z.enum(['out', 'in']);
@@ -70,23 +69,23 @@ export const ListFlowingRequest = PageQuery.extend({
   direction: FlowingDirectionCode,
   orgId: PublicId.optional(),
   status: FlowingStatusCode.optional().describe('默认只列在外（active）'),
-  q: z.string().trim().max(50).optional(),
+  q: text('关键词').max(50).optional(),
 });
 export type ListFlowingRequest = z.infer<typeof ListFlowingRequest>;
 export const ListFlowingResponse = pageOf(FlowingRecord);
 export type ListFlowingResponse = z.infer<typeof ListFlowingResponse>;
 
 const placeFields = {
-  place: z.string().trim().min(1, '请填写地点').max(200),
-  since: IsoDate,
-  workUnit: optionalText(100),
-  phone: z.string().trim().max(30).nullable().optional(),
-  mobilityCardNo: optionalText(50),
-  expectedReturnOn: IsoDate.nullable().optional(),
+  place: text('地点').min(1, '请填写地点').max(200, '地点不超过 200 个字'),
+  since: dateIn(DATE_RANGES.record, '外出（流入）日期'),
+  workUnit: optionalText('工作单位', 100),
+  phone: optionalText('联系电话', 30),
+  mobilityCardNo: optionalText('流动党员活动证编号', 50),
+  expectedReturnOn: dateIn(DATE_RANGES.plan, '预计返回日期').nullable().optional(),
   isFixedPlace: z.boolean().default(true),
   isAbroad: z.boolean().default(false),
   isSettledAbroad: z.boolean().default(false),
-  note: optionalText(500),
+  note: optionalText('备注', 500, { isMultiline: true }),
 };
 
 export const CreateOutflowRequest = z.object({ memberId: PublicId, ...placeFields });
@@ -94,54 +93,56 @@ export type CreateOutflowRequest = z.infer<typeof CreateOutflowRequest>;
 
 export const CreateInflowRequest = z.object({
   orgId: PublicId.describe('参加活动的党组织'),
-  name: z.string().trim().min(1, '请填写姓名').max(50),
+  name: text('姓名').min(1, '请填写姓名').max(50, '姓名不超过 50 个字'),
   gender: GenderCode.nullable().optional(),
-  homeOrgName: z.string().trim().min(1, '请填写组织关系所在党组织').max(200),
-  homeOrgContact: optionalText(100),
+  homeOrgName: text('组织关系所在党组织')
+    .min(1, '请填写组织关系所在党组织')
+    .max(200, '组织关系所在党组织不超过 200 个字'),
+  homeOrgContact: optionalText('组织关系所在党组织联系方式', 100),
   ...placeFields,
 });
 export type CreateInflowRequest = z.infer<typeof CreateInflowRequest>;
 
 export const UpdateFlowingRequest = z.object({
-  place: z.string().trim().min(1).max(200).optional(),
-  workUnit: optionalText(100),
-  phone: z.string().trim().max(30).nullable().optional(),
-  mobilityCardNo: optionalText(50),
-  expectedReturnOn: IsoDate.nullable().optional(),
+  place: text('地点').min(1, '请填写地点').max(200, '地点不超过 200 个字').optional(),
+  workUnit: optionalText('工作单位', 100),
+  phone: optionalText('联系电话', 30),
+  mobilityCardNo: optionalText('流动党员活动证编号', 50),
+  expectedReturnOn: dateIn(DATE_RANGES.plan, '预计返回日期').nullable().optional(),
   isFixedPlace: z.boolean().optional(),
   isAbroad: z.boolean().optional(),
   isSettledAbroad: z.boolean().optional(),
-  homeOrgContact: optionalText(100),
-  note: optionalText(500),
-  version: z.number().int(),
+  homeOrgContact: optionalText('组织关系所在党组织联系方式', 100),
+  note: optionalText('备注', 500, { isMultiline: true }),
+  version: Version,
 });
 export type UpdateFlowingRequest = z.infer<typeof UpdateFlowingRequest>;
 
 export const AddFlowingContactRequest = z.object({
-  contactedOn: IsoDate,
+  contactedOn: dateIn(DATE_RANGES.record, '联系日期'),
   method: ContactMethodCode,
   isReached: z.boolean().describe('是否联系上'),
-  note: optionalText(500),
+  note: optionalText('备注', 500, { isMultiline: true }),
 });
 export type AddFlowingContactRequest = z.infer<typeof AddFlowingContactRequest>;
 
 export const MarkLostContactRequest = z.object({
-  since: IsoDate.describe('失去联系之日（最后一次联系上之后）'),
-  note: optionalText(500),
-  version: z.number().int(),
+  since: dateIn(DATE_RANGES.record, '失去联系之日').describe('失去联系之日（最后一次联系上之后）'),
+  note: optionalText('备注', 500, { isMultiline: true }),
+  version: Version,
 });
 export type MarkLostContactRequest = z.infer<typeof MarkLostContactRequest>;
 
 export const SuspendFlowingMemberRequest = z.object({
-  suspendedOn: IsoDate.describe('党组织决定停止党籍之日'),
-  note: optionalText(500),
-  version: z.number().int(),
+  suspendedOn: dateIn(DATE_RANGES.record, '停止党籍之日').describe('党组织决定停止党籍之日'),
+  note: optionalText('备注', 500, { isMultiline: true }),
+  version: Version,
 });
 export type SuspendFlowingMemberRequest = z.infer<typeof SuspendFlowingMemberRequest>;
 
 export const ReturnFlowingRequest = z.object({
-  returnedOn: IsoDate,
-  note: optionalText(500),
-  version: z.number().int(),
+  returnedOn: dateIn(DATE_RANGES.record, '返回日期'),
+  note: optionalText('备注', 500, { isMultiline: true }),
+  version: Version,
 });
 export type ReturnFlowingRequest = z.infer<typeof ReturnFlowingRequest>;

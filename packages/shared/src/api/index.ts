@@ -6,6 +6,7 @@ export * from './dues.ts';
 export * from './enums.ts';
 export * from './flowing.ts';
 export * from './imports.ts';
+export * from './limits.ts';
 export * from './members.ts';
 export * from './orgs.ts';
 export * from './rules.ts';

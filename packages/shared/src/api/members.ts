@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { LeaveReasonCode } from '../codes/leaveReason.ts';
 import { GenderCode, MemberStatusCode } from '../codes/memberStatus.ts';
-import { IsoDate, PageQuery, PublicId, pageOf } from './common.ts';
-
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+import { dateIn, IsoDate, optionalText, PageQuery, PublicId, pageOf, text, Version } from './common.ts';
+import { DATE_RANGES } from './limits.ts';
 
 export const Member = z.object({
   id: PublicId,
@@ -34,15 +33,15 @@ export type Member = z.infer<typeof Member>;
 
 export const MemberFilter = z.object({
   orgId: PublicId.optional().describe('组织（含全部下级）'),
-  q: z.string().trim().max(50).optional().describe('姓名（子串）或拼音首字母'),
-  idNumber: z.string().trim().max(30).optional().describe('完整公民身份号码，精确查找'),
+  q: text('关键词').max(50).optional().describe('姓名（子串）或拼音首字母'),
+  idNumber: text('公民身份号码').max(30).optional().describe('完整公民身份号码，精确查找'),
   status: MemberStatusCode.optional(),
   gender: GenderCode.optional(),
-  education: z.string().max(4).optional(),
-  ethnicity: z.string().max(4).optional(),
+  education: text('学历').max(4).optional(),
+  ethnicity: text('民族').max(4).optional(),
   ageMin: z.coerce.number().int().min(0).max(150).optional(),
   ageMax: z.coerce.number().int().min(0).max(150).optional(),
-  includeLeft: z.coerce.boolean().optional().describe('包含已减少（出党、去世、转出等）的人员'),
+  includeLeft: z.stringbool().optional().describe('包含已减少（出党、去世、转出等）的人员'),
 });
 export type MemberFilter = z.infer<typeof MemberFilter>;
 
@@ -53,41 +52,43 @@ export type ListMembersResponse = z.infer<typeof ListMembersResponse>;
 
 const memberFields = {
   orgId: PublicId,
-  name: z.string().trim().min(1, '请填写姓名').max(50, '姓名不超过 50 个字'),
+  name: text('姓名').min(1, '请填写姓名').max(50, '姓名不超过 50 个字'),
   gender: GenderCode.optional().describe('可省略，由身份号码推出'),
-  idNumber: z.string().trim().min(1, '请填写公民身份号码').max(30),
-  ethnicity: z.string().trim().max(20).nullable().optional(),
-  birthDate: IsoDate.optional().describe('可省略，由身份号码推出'),
-  nativePlace: optionalText(50),
-  education: z.string().trim().max(20).nullable().optional(),
+  idNumber: text('公民身份号码').min(1, '请填写公民身份号码').max(30),
+  ethnicity: optionalText('民族', 20),
+  birthDate: dateIn(DATE_RANGES.birth, '出生日期').optional().describe('可省略，由身份号码推出'),
+  nativePlace: optionalText('籍贯', 50),
+  education: optionalText('学历', 20),
   status: MemberStatusCode,
-  joinedOn: IsoDate,
-  confirmedOn: IsoDate.nullable().optional(),
-  workUnit: optionalText(100),
-  post: optionalText(50),
-  phone: z.string().trim().max(30).nullable().optional(),
-  address: optionalText(200),
-  remark: optionalText(500),
+  joinedOn: dateIn(DATE_RANGES.history, '入党日期'),
+  confirmedOn: dateIn(DATE_RANGES.history, '转正日期').nullable().optional(),
+  workUnit: optionalText('工作单位', 100),
+  post: optionalText('职务', 50),
+  phone: optionalText('联系电话', 30),
+  address: optionalText('家庭住址', 200),
+  remark: optionalText('备注', 500, { isMultiline: true }),
 };
 
 export const CreateMemberRequest = z.object(memberFields);
 export type CreateMemberRequest = z.infer<typeof CreateMemberRequest>;
-export const UpdateMemberRequest = z.object(memberFields).partial().extend({ version: z.number().int() });
+export const UpdateMemberRequest = z.object(memberFields).partial().extend({ version: Version });
 export type UpdateMemberRequest = z.infer<typeof UpdateMemberRequest>;
 
 export const LeaveMemberRequest = z.object({
-  leftOn: IsoDate,
+  leftOn: dateIn(DATE_RANGES.history, '减少日期'),
   reason: LeaveReasonCode,
-  note: optionalText(500),
-  version: z.number().int(),
+  note: optionalText('说明', 500, { isMultiline: true }),
+  version: Version,
 });
 export type LeaveMemberRequest = z.infer<typeof LeaveMemberRequest>;
 
 /** 恢复党籍 after 停止党籍, or reversing a wrongly recorded reduction; the kind follows from the reduction. */
 export const RestoreMemberRequest = z.object({
-  restoredOn: IsoDate.describe('恢复日期'),
-  reason: z.string().trim().min(1, '请填写恢复原因').max(500),
-  version: z.number().int(),
+  restoredOn: dateIn(DATE_RANGES.history, '恢复日期').describe('恢复日期'),
+  reason: text('恢复原因', { isMultiline: true })
+    .min(1, '请填写恢复原因')
+    .max(500, '恢复原因不超过 500 个字'),
+  version: Version,
 });
 export type RestoreMemberRequest = z.infer<typeof RestoreMemberRequest>;
 

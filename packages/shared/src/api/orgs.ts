@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { OrgCategoryCode } from '../codes/orgCategory.ts';
 import { OrgTypeCode } from '../codes/orgType.ts';
-import { IsoDate, PageQuery, PublicId, pageOf } from './common.ts';
-
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+import { dateIn, IsoDate, optionalText, PageQuery, PublicId, pageOf, text, Version } from './common.ts';
+import { DATE_RANGES } from './limits.ts';
 
 export const Org = z.object({
   id: PublicId,
@@ -31,9 +30,9 @@ export const Org = z.object({
 export type Org = z.infer<typeof Org>;
 
 export const ListOrgsRequest = PageQuery.extend({
-  q: z.string().trim().max(50).optional().describe('按全称、简称或拼音首字母查找'),
+  q: text('关键词').max(50).optional().describe('按全称、简称或拼音首字母查找'),
   parentId: PublicId.optional().describe('只列此组织的直接下级'),
-  includeDissolved: z.coerce.boolean().optional(),
+  includeDissolved: z.stringbool().optional(),
 });
 export type ListOrgsRequest = z.infer<typeof ListOrgsRequest>;
 export const ListOrgsResponse = pageOf(Org);
@@ -44,8 +43,8 @@ export const GetOrgResponse = Org.extend({ ancestors: z.array(OrgAncestor) });
 export type GetOrgResponse = z.infer<typeof GetOrgResponse>;
 
 const orgFields = {
-  name: z.string().trim().min(2, '组织名称至少 2 个字').max(100, '组织名称不超过 100 个字'),
-  shortName: optionalText(50),
+  name: text('组织名称').min(2, '组织名称至少 2 个字').max(100, '组织名称不超过 100 个字'),
+  shortName: optionalText('组织简称', 50),
   code: z
     .string()
     .trim()
@@ -60,27 +59,29 @@ const orgFields = {
     .regex(/^\d{6}(\d{3}(\d{3})?)?$/, '行政区划代码应为 6、9 或 12 位数字')
     .nullable()
     .optional(),
-  establishedOn: IsoDate.nullable().optional(),
-  termStartedOn: IsoDate.nullable().optional(),
+  establishedOn: dateIn(DATE_RANGES.history, '成立日期').nullable().optional(),
+  termStartedOn: dateIn(DATE_RANGES.history, '本届任期开始日期').nullable().optional(),
   termYears: z.number().int().min(1).max(5).nullable().optional(),
-  secretaryName: optionalText(30),
-  contactName: optionalText(30),
-  contactPhone: optionalText(30),
-  address: optionalText(200),
+  secretaryName: optionalText('书记姓名', 30),
+  contactName: optionalText('联系人', 30),
+  contactPhone: optionalText('联系电话', 30),
+  address: optionalText('通讯地址', 200),
 };
 
 export const CreateOrgRequest = z.object({ parentId: PublicId.nullable(), ...orgFields });
 export type CreateOrgRequest = z.infer<typeof CreateOrgRequest>;
 
-export const UpdateOrgRequest = z.object(orgFields).partial().extend({ version: z.number().int() });
+export const UpdateOrgRequest = z.object(orgFields).partial().extend({ version: Version });
 export type UpdateOrgRequest = z.infer<typeof UpdateOrgRequest>;
 
-export const MoveOrgRequest = z.object({ parentId: PublicId, version: z.number().int() });
+export const MoveOrgRequest = z.object({ parentId: PublicId, version: Version });
 export type MoveOrgRequest = z.infer<typeof MoveOrgRequest>;
 
 export const DissolveOrgRequest = z.object({
-  dissolvedOn: IsoDate,
-  reason: z.string().trim().min(1, '请填写撤销原因').max(200),
-  version: z.number().int(),
+  dissolvedOn: dateIn(DATE_RANGES.history, '撤销日期'),
+  reason: text('撤销原因', { isMultiline: true })
+    .min(1, '请填写撤销原因')
+    .max(200, '撤销原因不超过 200 个字'),
+  version: Version,
 });
 export type DissolveOrgRequest = z.infer<typeof DissolveOrgRequest>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, PageQuery, PublicId } from './common.ts';
+import { IsoDate, isStorableJson, PageQuery, PublicId, text, Version } from './common.ts';
 
 export const Severity = z.enum(['info', 'warning', 'violation']).describe('提示 / 预警 / 违规');
 export type Severity = z.infer<typeof Severity>;
@@ -36,7 +36,7 @@ export const ListWarningsRequest = PageQuery.extend({
   orgId: PublicId.optional().describe('组织（含全部下级）；省略时为数据权限内全部'),
   memberId: PublicId.optional().describe('只看某一党员'),
   severity: Severity.optional(),
-  rule: z.string().trim().max(60).optional().describe('规则编号或其前缀（如 P4、B4.term）'),
+  rule: text('规则编号').max(60).optional().describe('规则编号或其前缀（如 P4、B4.term）'),
 });
 export type ListWarningsRequest = z.infer<typeof ListWarningsRequest>;
 export const ListWarningsResponse = z.object({
@@ -95,8 +95,11 @@ export const ListRulesResponse = z.object({ items: z.array(RuleInfo) });
 export type ListRulesResponse = z.infer<typeof ListRulesResponse>;
 
 export const UpdateRuleParamsRequest = z.object({
-  params: z.record(z.string(), z.unknown()).describe('要修改的参数（与现有参数合并）；reset 为 true 时忽略'),
+  params: z
+    .record(text('参数名').max(100), z.unknown())
+    .refine(isStorableJson, '参数含有不可见的控制字符或无效的字符')
+    .describe('要修改的参数（与现有参数合并）；reset 为 true 时忽略'),
   reset: z.boolean().optional().describe('恢复默认值'),
-  version: z.number().int().describe('读取时的参数版本'),
+  version: Version.describe('读取时的参数版本'),
 });
 export type UpdateRuleParamsRequest = z.infer<typeof UpdateRuleParamsRequest>;

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { GenderCode, MemberStatusCode } from '../codes/memberStatus.ts';
-import { IsoDate, PageQuery, PublicId, pageOf } from './common.ts';
-
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+import { dateIn, IsoDate, optionalText, PageQuery, PublicId, pageOf, text, Version } from './common.ts';
+import { DATE_RANGES } from './limits.ts';
 
 /** within: between two orgs of this system; out: to an org outside it (介绍信); in: from outside into it. */
 export const TransferKindCode = z.enum(['within', 'out', 'in']);
@@ -87,77 +86,84 @@ export const CreateTransferRequest = z.object({
   memberId: PublicId,
   toOrgId: PublicId.describe('接收的党组织（本系统内）'),
   reason: TransferReasonCode,
-  issuedOn: IsoDate.describe('发起日期'),
-  validUntil: IsoDate.nullable().optional().describe('有效期至，默认 30 天'),
-  letterNo: optionalText(50),
-  note: optionalText(500),
+  issuedOn: dateIn(DATE_RANGES.record, '发起日期').describe('发起日期'),
+  validUntil: dateIn(DATE_RANGES.plan, '有效期').nullable().optional().describe('有效期至，默认 30 天'),
+  letterNo: optionalText('介绍信编号', 50),
+  note: optionalText('备注', 500, { isMultiline: true }),
 });
 export type CreateTransferRequest = z.infer<typeof CreateTransferRequest>;
 
 /** Sender, out of the system: a letter (介绍信) to an org elsewhere; closes when its receipt (回执) comes back. */
 export const CreateOutgoingLetterRequest = z.object({
   memberId: PublicId,
-  destination: z.string().trim().min(1, '请填写接收党组织').max(200),
-  letterNo: z.string().trim().min(1, '请填写介绍信编号').max(50),
-  issuedOn: IsoDate,
-  validUntil: IsoDate.nullable().optional().describe('有效期至，默认 30 天，最长 3 个月'),
+  destination: text('接收党组织').min(1, '请填写接收党组织').max(200, '接收党组织不超过 200 个字'),
+  letterNo: text('介绍信编号').min(1, '请填写介绍信编号').max(50, '介绍信编号不超过 50 个字'),
+  issuedOn: dateIn(DATE_RANGES.record, '开具日期'),
+  validUntil: dateIn(DATE_RANGES.plan, '有效期')
+    .nullable()
+    .optional()
+    .describe('有效期至，默认 30 天，最长 3 个月'),
   reason: TransferReasonCode,
-  note: optionalText(500),
+  note: optionalText('备注', 500, { isMultiline: true }),
 });
 export type CreateOutgoingLetterRequest = z.infer<typeof CreateOutgoingLetterRequest>;
 
 /** Receiver, into the system: a letter from an org elsewhere; accepting it adds the member to the register. */
 export const RegisterIncomingLetterRequest = z.object({
   toOrgId: PublicId,
-  origin: z.string().trim().min(1, '请填写转出党组织').max(200),
-  letterNo: z.string().trim().min(1, '请填写介绍信编号').max(50),
-  issuedOn: IsoDate,
-  validUntil: IsoDate.nullable().optional(),
+  origin: text('转出党组织').min(1, '请填写转出党组织').max(200, '转出党组织不超过 200 个字'),
+  letterNo: text('介绍信编号').min(1, '请填写介绍信编号').max(50, '介绍信编号不超过 50 个字'),
+  issuedOn: dateIn(DATE_RANGES.record, '开具日期'),
+  validUntil: dateIn(DATE_RANGES.plan, '有效期').nullable().optional(),
   reason: TransferReasonCode,
-  note: optionalText(500),
+  note: optionalText('备注', 500, { isMultiline: true }),
   person: z.object({
-    name: z.string().trim().min(1, '请填写姓名').max(50),
-    idNumber: z.string().trim().min(1, '请填写公民身份号码').max(30),
+    name: text('姓名').min(1, '请填写姓名').max(50, '姓名不超过 50 个字'),
+    idNumber: text('公民身份号码').min(1, '请填写公民身份号码').max(30),
     gender: GenderCode.optional(),
-    ethnicity: z.string().trim().max(20).nullable().optional(),
-    education: z.string().trim().max(20).nullable().optional(),
+    ethnicity: optionalText('民族', 20),
+    education: optionalText('学历', 20),
     status: MemberStatusCode,
-    joinedOn: IsoDate,
-    confirmedOn: IsoDate.nullable().optional(),
-    workUnit: optionalText(100),
-    phone: z.string().trim().max(30).nullable().optional(),
+    joinedOn: dateIn(DATE_RANGES.history, '入党日期'),
+    confirmedOn: dateIn(DATE_RANGES.history, '转正日期').nullable().optional(),
+    workUnit: optionalText('工作单位', 100),
+    phone: optionalText('联系电话', 30),
   }),
 });
 export type RegisterIncomingLetterRequest = z.infer<typeof RegisterIncomingLetterRequest>;
 
 export const AcceptTransferRequest = z.object({
-  acceptedOn: IsoDate,
-  version: z.number().int(),
+  acceptedOn: dateIn(DATE_RANGES.record, '接收日期'),
+  version: Version,
 });
 export type AcceptTransferRequest = z.infer<typeof AcceptTransferRequest>;
 
 export const ReturnTransferRequest = z.object({
-  returnedOn: IsoDate,
-  reason: z.string().trim().min(1, '请填写退回原因').max(500),
-  version: z.number().int(),
+  returnedOn: dateIn(DATE_RANGES.record, '退回日期'),
+  reason: text('退回原因', { isMultiline: true })
+    .min(1, '请填写退回原因')
+    .max(500, '退回原因不超过 500 个字'),
+  version: Version,
 });
 export type ReturnTransferRequest = z.infer<typeof ReturnTransferRequest>;
 
 export const RecordReceiptRequest = z.object({
-  receiptOn: IsoDate.describe('回执退回日期'),
-  version: z.number().int(),
+  receiptOn: dateIn(DATE_RANGES.record, '回执退回日期').describe('回执退回日期'),
+  version: Version,
 });
 export type RecordReceiptRequest = z.infer<typeof RecordReceiptRequest>;
 
 export const CancelTransferRequest = z.object({
-  cancelledOn: IsoDate,
-  reason: z.string().trim().min(1, '请填写撤回原因').max(500),
-  version: z.number().int(),
+  cancelledOn: dateIn(DATE_RANGES.record, '撤回日期'),
+  reason: text('撤回原因', { isMultiline: true })
+    .min(1, '请填写撤回原因')
+    .max(500, '撤回原因不超过 500 个字'),
+  version: Version,
 });
 export type CancelTransferRequest = z.infer<typeof CancelTransferRequest>;
 
 export const ListTransferDestinationsRequest = z.object({
-  q: z.string().trim().min(1).max(50),
+  q: text('关键词').min(1, '请输入关键词').max(50),
 });
 export const TransferDestination = z.object({
   id: PublicId,

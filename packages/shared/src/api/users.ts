@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NewPassword, RoleAssignment } from './auth.ts';
-import { PageQuery, PublicId, pageOf } from './common.ts';
+import { PageQuery, PublicId, pageOf, text, Version } from './common.ts';
 import { RoleCode } from './enums.ts';
 
 export const User = z.object({
@@ -15,7 +15,7 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
-export const ListUsersRequest = PageQuery.extend({ q: z.string().trim().max(50).optional() });
+export const ListUsersRequest = PageQuery.extend({ q: text('关键词').max(50).optional() });
 export const ListUsersResponse = pageOf(User);
 
 export const Username = z
@@ -25,7 +25,7 @@ export const Username = z
 
 export const CreateUserRequest = z.object({
   username: Username,
-  displayName: z.string().trim().min(1, '请填写姓名').max(50),
+  displayName: text('姓名').min(1, '请填写姓名').max(50, '姓名不超过 50 个字'),
   password: NewPassword,
   role: RoleCode,
   orgId: PublicId.nullable(),
@@ -33,9 +33,9 @@ export const CreateUserRequest = z.object({
 export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
 
 export const UpdateUserRequest = z.object({
-  displayName: z.string().trim().min(1).max(50).optional(),
+  displayName: text('姓名').min(1, '请填写姓名').max(50, '姓名不超过 50 个字').optional(),
   isDisabled: z.boolean().optional(),
-  version: z.number().int(),
+  version: Version,
 });
 export const ResetPasswordRequest = z.object({ password: NewPassword });
 export const AddRoleRequest = z.object({ role: RoleCode, orgId: PublicId.nullable() });

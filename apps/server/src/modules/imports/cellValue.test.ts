@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, escapeFormulaText, toCellInput } from './cellValue.ts';
+import { type CellError, cellErrorReason, cellText, escapeFormulaText, toCellInput } from './cellValue.ts';
 
 describe('toCellInput', () => {
   it('uses the cached result of formulas, never the formula', () => {
@@ -70,5 +70,16 @@ describe('escapeFormulaText', () => {
   it('round-trips through the importer', () => {
     for (const text of ['=1+1', '+86 138', '-', '@x'])
       expect(toCellInput(escapeFormulaText(text))).toBe(text);
+  });
+});
+
+describe('toCellInput on text PostgreSQL cannot store', () => {
+  it('turns NUL, control characters and lone surrogates into a cell problem with a Chinese reason', () => {
+    for (const text of ['a\u0000b', 'x\u0007', 'e\ud800f']) {
+      const cell = toCellInput(text);
+      expect(cell, JSON.stringify(text)).toMatchObject({ error: '' });
+      expect(cellErrorReason(cell as CellError)).toMatch(/^单元格含有/);
+    }
+    expect(toCellInput('第一行\n第二行')).toBe('第一行\n第二行');
   });
 });

@@ -1,8 +1,10 @@
-import { formatDate, normalizeCell } from '@zhibu/shared';
+import { findUnsafeText, formatDate, normalizeCell, unsafeTextMessage } from '@zhibu/shared';
 
 /** A formula error value such as #N/A or #REF!, kept apart so it is reported, never imported as text. */
 export interface CellError {
   readonly error: string;
+  /** Set when the cell is text that cannot be stored (NUL, control characters, lone surrogates). */
+  readonly reason?: string;
 }
 
 /** A cell as the importers see it: formulas resolved to their cached result, rich text and hyperlinks flattened. */
@@ -15,6 +17,7 @@ const MAX_DEPTH = 4;
 
 /** Why a cell holding an error value cannot be imported. */
 export function cellErrorReason(value: CellError): string {
+  if (value.reason) return value.reason;
   return value.error
     ? `单元格是公式错误值 ${value.error}`
     : '单元格是公式，但没有可用的结果（结果是 #N/A 等错误值，或从未计算过）；请在 Excel 中改正并保存后再导入';
@@ -41,6 +44,10 @@ export function toCellInput(value: unknown, depth = 0): CellInput {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') {
     const text = value.replace(ESCAPED_FORMULA_START, '');
+    // exceljs decodes Excel's _x0000_ escapes, so a cell can hold NUL, which PostgreSQL refuses:
+    // report the cell instead of letting it reach the database.
+    const unsafe = findUnsafeText(text, true);
+    if (unsafe !== null) return { error: '', reason: unsafeTextMessage('单元格', unsafe) };
     return normalizeCell(text) === '' ? null : text;
   }
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;

@@ -4,7 +4,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { ImportJob, ImportKind, ImportMode, MemberFilter } from '@zhibu/shared/api';
+import { ImportJob, ImportKind, ImportMode, MemberFilter, text } from '@zhibu/shared/api';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../lib/appError.ts';
@@ -154,7 +154,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '导出组织机构（xlsx，可直接再导入）',
         querystring: z.object({
-          q: z.string().trim().max(50).optional().describe('按全称、简称或拼音首字母筛选'),
+          q: text('关键词').max(50).optional().describe('按全称、简称或拼音首字母筛选'),
         }),
         response: { 200: XlsxFile },
       },

@@ -1,3 +1,4 @@
+import { addDays, todayInShanghai } from '@zhibu/shared';
 import type { ListMembersResponse, Member } from '@zhibu/shared/api';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -100,7 +101,13 @@ describe('member register', () => {
       'joinedOn',
       'JOINED_UNDER_18',
     ],
-    ['joined in the future', { joinedOn: '2099-01-01', confirmedOn: null }, 'joinedOn', 'JOINED_IN_FUTURE'],
+    // A month ahead: the rule's own message; years ahead the request schema refuses (DATE_RANGES.history).
+    [
+      'joined in the future',
+      { joinedOn: addDays(todayInShanghai(), 30), confirmedOn: null },
+      'joinedOn',
+      'JOINED_IN_FUTURE',
+    ],
     [
       'probationary with a confirmed date',
       { status: 'probationary', joinedOn: '2026-01-01', confirmedOn: '2026-02-01' },
