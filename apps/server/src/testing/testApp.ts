@@ -11,6 +11,11 @@ import { createTestDatabase } from './testDatabase.ts';
 
 export const ADMIN_PASSWORD = 'Admin#2026zb';
 export const USER_PASSWORD = 'Officer#2026';
+/**
+ * The Origin a browser on the app's own page sends (app.inject's Host is `localhost:80`). Every
+ * request of the helper carries it, since the server refuses writes without a same-origin Origin.
+ */
+export const SAME_ORIGIN = 'http://localhost';
 
 export interface Response<T = Record<string, unknown>> {
   status: number;
@@ -28,7 +33,11 @@ export interface TestApp {
     url: string,
     options?: { cookie?: string; body?: unknown; headers?: Record<string, string> },
   ): Promise<Response<T>>;
-  /** Logs in through the API and returns the session cookie. */
+  /**
+   * Logs in through the API and returns the session cookie. An account that must change its
+   * initial password is taken through the change (to a temporary password and back), as its
+   * owner would at the first sign-in, so the returned session can work with `password` still valid.
+   */
   login(username: string, password?: string): Promise<string>;
   adminCookie(): Promise<string>;
   close(): Promise<void>;
@@ -45,6 +54,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     config,
     logLevel: 'silent',
     webDist: join(tmpdir(), 'zhibu-no-web'),
+    statsFoldIntervalMs: 0,
   });
   await ensureAdminUser(database.db, ADMIN_PASSWORD);
   let adminCookie: string | undefined;
@@ -53,7 +63,11 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     const res = await app.inject({
       method,
       url,
-      headers: { ...(options.cookie ? { cookie: options.cookie } : {}), ...options.headers },
+      headers: {
+        origin: SAME_ORIGIN,
+        ...(options.cookie ? { cookie: options.cookie } : {}),
+        ...options.headers,
+      },
       ...(options.body === undefined ? {} : { payload: options.body as Record<string, unknown> }),
     });
     const isJson = String(res.headers['content-type'] ?? '').includes('json');
@@ -68,12 +82,28 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     const res = await app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
+      headers: { origin: SAME_ORIGIN },
       payload: { username, password },
     });
     if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
-    const cookie = res.cookies.find((c) => c.name === 'zhibu_session');
-    if (!cookie) throw new Error('no session cookie');
-    return `zhibu_session=${cookie.value}`;
+    const sessionCookie = res.cookies.find((c) => c.name === 'zhibu_session');
+    if (!sessionCookie) throw new Error('no session cookie');
+    const cookie = `zhibu_session=${sessionCookie.value}`;
+    if ((res.json() as { mustChangePassword?: boolean }).mustChangePassword) {
+      const temporary = `${password}-first`;
+      for (const [oldPassword, newPassword] of [
+        [password, temporary],
+        [temporary, password],
+      ]) {
+        const changed = await call('POST', '/api/v1/auth/password', {
+          cookie,
+          body: { oldPassword, newPassword },
+        });
+        if (changed.status !== 200)
+          throw new Error(`first password change of ${username}: ${changed.status}`);
+      }
+    }
+    return cookie;
   };
 
   return {
