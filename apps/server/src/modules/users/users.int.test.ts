@@ -1,7 +1,10 @@
 import type { User } from '@zhibu/shared/api';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildCountyFixture, type CountyFixture } from '../../testing/countyFixture.ts';
 import { createTestApp, SAME_ORIGIN, type TestApp, USER_PASSWORD, unique } from '../../testing/testApp.ts';
+
+// The county fixture signs three new accounts in through their first password change: slow on a busy machine.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 let t: TestApp;
 let f: CountyFixture;
