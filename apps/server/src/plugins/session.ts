@@ -36,7 +36,8 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function checkOrigin(request: FastifyRequest) {
   if (!UNSAFE.has(request.method)) return;
   const source = request.headers.origin ?? request.headers.referer;
-  const host = request.headers.host;
+  // request.host honours X-Forwarded-Host behind a trusted proxy (ZHIBU_TRUST_PROXY=1).
+  const host = request.host;
   if (!source || !host) throw new AppError('CSRF_REJECTED');
   let sourceUrl: URL;
   let hostUrl: URL;
