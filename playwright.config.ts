@@ -18,6 +18,9 @@ export default defineConfig({
   reporter: [['list'], ['html', { open: 'never' }]],
   use: {
     baseURL,
+    // API calls from the specs (page.request, request) carry the Origin a browser page would send:
+    // the server refuses writes without a same-origin Origin.
+    extraHTTPHeaders: { Origin: baseURL },
     browserName: 'chromium',
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
@@ -47,7 +50,11 @@ export default defineConfig({
       `node apps/server/bin/zhibu.mjs start --demo --port ${port} --data ${dataDir}`,
     url: `${baseURL}/api/health`,
     // The specs sign the same demo accounts in many times a minute; the limit has its own test.
-    env: { ZHIBU_ADMIN_PASSWORD: 'Admin#2026zb', ZHIBU_LOGIN_PER_MINUTE: '1000' },
+    env: {
+      ZHIBU_ADMIN_PASSWORD: 'Admin#2026zb',
+      ZHIBU_LOGIN_PER_MINUTE: '1000',
+      ZHIBU_LOGIN_PER_ADDRESS_PER_MINUTE: '1000',
+    },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'pipe',

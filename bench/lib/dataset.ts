@@ -194,12 +194,14 @@ export async function ensureBenchUsers(db: Database, masterKey: Buffer, data: Da
     password: BENCH_PASSWORD,
     role: 'org_admin',
     orgId: data.root.id,
+    mustChangePassword: false,
   });
   await upsertUserWithRole(ctx, {
     username: users.listOfficer,
     password: BENCH_PASSWORD,
     role: 'officer',
     orgId: listScope.id,
+    mustChangePassword: false,
   });
   return users;
 }

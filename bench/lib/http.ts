@@ -37,6 +37,8 @@ export function request(
         path,
         agent: agentFor(port),
         headers: {
+          // The server refuses writes without a same-origin Origin (CSRF defence).
+          origin: `http://127.0.0.1:${port}`,
           ...(options.cookie ? { cookie: options.cookie } : {}),
           ...(payload === undefined
             ? {}

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { computeCheckChar } from '../../packages/shared/src/idNumber/citizenId.ts';
-import { ACCOUNTS, loginByApi } from '../support/accounts.ts';
+import { ACCOUNTS, loginByApi, signInWithInitialPassword } from '../support/accounts.ts';
 
 const BRANCH_SIZE = 50;
 
@@ -53,10 +53,7 @@ test('a branch secretary collects a month of dues for a branch of 50 in one scre
   });
   expect(user.status()).toBe(201);
   await page.context().clearCookies();
-  const login = await page.request.post('/api/v1/auth/login', {
-    data: { username, password: 'Secretary#2026' },
-  });
-  expect(login.status()).toBe(200);
+  await signInWithInitialPassword(page.request, username, 'Secretary#2026');
 
   await page.goto('/dues');
   const sheet = page.getByTestId('dues-sheet');

@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { ACCOUNTS, loginByApi } from '../support/accounts.ts';
+import { ACCOUNTS, loginByApi, signInWithInitialPassword } from '../support/accounts.ts';
 
 async function pick(page: Page, testId: string, text: string, option: string) {
   await page.getByTestId(testId).click();
@@ -24,11 +24,7 @@ async function receiverPage(browser: Browser, baseURL: string | undefined, branc
   });
   expect(created.status()).toBe(201);
   await admin.close();
-  expect(
-    (
-      await page.request.post('/api/v1/auth/login', { data: { username, password: 'Receiver#2026' } })
-    ).status(),
-  ).toBe(200);
+  await signInWithInitialPassword(page.request, username, 'Receiver#2026');
   return page;
 }
 

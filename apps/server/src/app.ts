@@ -28,6 +28,7 @@ import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { membersRoutes } from './modules/members/members.routes.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
 import { rulesRoutes } from './modules/rules/rules.routes.ts';
+import { foldMemberStats } from './modules/stats/stats.queries.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { transfersRoutes } from './modules/transfers/transfers.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
@@ -45,9 +46,29 @@ export interface AppOptions {
   logLevel?: string;
   /** Folder of the built web app; served with an SPA fallback when it exists. */
   webDist?: string;
+  /** How often pending member-statistics changes are folded into the rollups; 0 = never (tests). */
+  statsFoldIntervalMs?: number;
 }
 
 const defaultWebDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+/**
+ * Statistics read the rollups plus pending changes, so they are exact without folding; folding in
+ * the background keeps the pending set small without making a GET write.
+ */
+function startStatsFolding(app: FastifyInstance, database: Database, everyMs: number) {
+  if (everyMs <= 0) return;
+  let timer: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    timer = setInterval(() => {
+      foldMemberStats(database.db).catch((err: unknown) =>
+        app.log.warn({ err }, 'folding statistics failed'),
+      );
+    }, everyMs);
+    timer.unref();
+  });
+  app.addHook('onClose', async () => clearInterval(timer));
+}
 
 /** Assembles the HTTP application; never listens (server.ts and tests do that). */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -126,6 +147,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   // Unknown API paths go straight to the 404 problem, not through a file look-up.
   app.all('/api/*', { config: { access: 'public' } }, (_request, reply) => reply.callNotFound());
+  startStatsFolding(app, database, options.statsFoldIntervalMs ?? 5_000);
   registerNotFoundHandler(app, { spaFallback: hasWeb });
   return app;
 }

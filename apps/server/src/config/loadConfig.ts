@@ -11,11 +11,14 @@ export interface Config {
   port: number;
   masterKey: Buffer;
   sessionTtlHours: number;
-  /** Failed logins before the account locks, and for how long. */
+  /** Failed sign-ins of one account before each further attempt waits (1 s, 2 s, 4 s …). */
   lockoutThreshold: number;
+  /** The longest such wait, in minutes. */
   lockoutMinutes: number;
   /** Sign-ins per minute for one username from one address (ZHIBU_LOGIN_PER_MINUTE). */
   loginPerMinute: number;
+  /** Sign-ins per minute from one address across usernames (ZHIBU_LOGIN_PER_ADDRESS_PER_MINUTE). */
+  loginPerAddressPerMinute?: number;
   /** Serve cookies with the Secure flag (behind HTTPS). */
   secureCookies: boolean;
 }
@@ -66,6 +69,7 @@ export function loadConfig(overrides: ConfigOverrides = {}): Config {
     lockoutThreshold: 5,
     lockoutMinutes: 15,
     loginPerMinute: positiveInteger(process.env.ZHIBU_LOGIN_PER_MINUTE, 10),
+    loginPerAddressPerMinute: positiveInteger(process.env.ZHIBU_LOGIN_PER_ADDRESS_PER_MINUTE, 60),
     secureCookies: process.env.ZHIBU_SECURE_COOKIES === '1',
   };
 }

@@ -150,7 +150,10 @@ export const users = pgTable(
     memberId: bigint('member_id', { mode: 'number' }).references(() => members.id),
     isDisabled: boolean('is_disabled').notNull().default(false),
     failedLogins: integer('failed_logins').notNull().default(0),
+    /** Failed sign-ins counted atomically; while `lockedUntil` is ahead, sign-ins wait (growing delay). */
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    /** Set on every password another person chose or saw (created, reset, generated); cleared by a self change. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
@@ -195,6 +198,18 @@ export const sessions = pgTable(
   },
   (t) => [uniqueIndex('sessions_token_hash_key').on(t.tokenHash), index('sessions_user_idx').on(t.userId)],
 );
+
+/**
+ * Failed sign-ins per throttle key: `address:<ip>` (across usernames, so spraying many usernames
+ * from one address is slowed) and `account:<user id>@<ip>` (guessing one account's password from
+ * one address). Counted atomically with ON CONFLICT; `blocked_until` is the growing wait.
+ */
+export const loginThrottles = pgTable('login_throttles', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+  lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 /** Append-only record of every write and every login (a trigger refuses UPDATE and DELETE). */
 export const auditLog = pgTable(

@@ -6,6 +6,12 @@ export const ERROR_TABLE = {
   INVALID_CREDENTIALS: [401, '用户名或密码错误'],
   /** Too many failed logins; wait for the lock to expire or ask an administrator. */
   ACCOUNT_LOCKED: [423, '登录失败次数过多，账号已临时锁定，请稍后再试或联系管理员'],
+  /** Too many failed sign-ins for this account or from this address: wait (Retry-After) and try again. */
+  LOGIN_THROTTLED: [429, '登录失败次数过多，请稍后再试；如忘记密码请联系管理员'],
+  /** The password was set by someone else (new account, reset): change it before doing anything else. */
+  MUST_CHANGE_PASSWORD: [403, '请先修改初始密码后再继续操作'],
+  /** A new password must differ from the current one. */
+  PASSWORD_UNCHANGED: [400, '新密码不能与原密码相同'],
   ACCOUNT_DISABLED: [403, '账号已停用，请联系管理员'],
   /** The caller's roles do not allow the action at all. */
   FORBIDDEN: [403, '您没有执行此操作的权限'],
@@ -46,6 +52,7 @@ export const ERROR_TABLE = {
   TRANSFER_CLOSED: [409, '该组织关系转接已办结或已撤回'],
   /** The flowing-member record is closed (returned, transferred or suspended). */
   FLOWING_CLOSED: [409, '该流动党员记录已结束'],
+  /** A state-changing request without a same-origin Origin (or Referer) header. */
   CSRF_REJECTED: [403, '请求来源不被允许'],
   RATE_LIMITED: [429, '请求过于频繁，请稍后再试'],
   FILE_INVALID: [400, '文件不是有效的 Excel（.xlsx）文件'],

@@ -15,6 +15,8 @@ export type RouteAccess = 'public' | 'authenticated';
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** Reachable while the caller must still change an initial password (me, logout, change). */
+    allowWhileMustChangePassword?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -26,18 +28,28 @@ declare module 'fastify' {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Rejects cross-site writes: an Origin header, when sent, must name this host (cookies are SameSite=Strict too). */
-function checkOrigin(request: FastifyRequest) {
+/**
+ * Rejects cross-site writes: every state-changing request must name this host in its Origin
+ * header (browsers send it on every POST/PATCH/DELETE fetch and form), or, failing that, in its
+ * Referer. A request with neither is refused too: a cookie alone never authorizes a write.
+ */
+export function checkOrigin(request: FastifyRequest) {
   if (!UNSAFE.has(request.method)) return;
-  const origin = request.headers.origin;
-  if (!origin) return;
-  let host: string;
+  const source = request.headers.origin ?? request.headers.referer;
+  // request.host honours X-Forwarded-Host behind a trusted proxy (ZHIBU_TRUST_PROXY=1).
+  const host = request.host;
+  if (!source || !host) throw new AppError('CSRF_REJECTED');
+  let sourceUrl: URL;
+  let hostUrl: URL;
   try {
-    host = new URL(origin).host;
+    sourceUrl = new URL(source);
+    // Parsed with the source's scheme so that default ports compare equal (localhost:80 = localhost).
+    hostUrl = new URL(`${sourceUrl.protocol}//${host}`);
   } catch {
     throw new AppError('CSRF_REJECTED');
   }
-  if (host !== request.headers.host) throw new AppError('CSRF_REJECTED');
+  if (!/^https?:$/.test(sourceUrl.protocol) || sourceUrl.host !== hostUrl.host)
+    throw new AppError('CSRF_REJECTED');
 }
 
 export function registerSession(
@@ -62,13 +74,21 @@ export function registerSession(
     const access = request.routeOptions.config?.access;
     if (!access) return;
     const token = request.cookies[SESSION_COOKIE];
+    let mustChangePassword = false;
     if (token && token.length <= 100) {
       const session = await resolveSession(deps.database.db, token, deps.config);
       if (session) {
+        mustChangePassword = session.user.mustChangePassword;
         request.actor = { ...session.actor, ip: request.ip, userAgent: request.headers['user-agent'] };
         request.sessionToken = token;
       }
     }
     if (access === 'authenticated' && !request.actor) throw new AppError('UNAUTHENTICATED');
+    if (
+      access === 'authenticated' &&
+      mustChangePassword &&
+      !request.routeOptions.config?.allowWhileMustChangePassword
+    )
+      throw new AppError('MUST_CHANGE_PASSWORD');
   });
 }

@@ -282,6 +282,7 @@ export const enUS: Messages = {
   'users.enabled': 'Active',
   'users.disabled': 'Disabled',
   'users.locked': 'Locked',
+  'users.mustChangePassword': 'Must change password',
   'users.addRole': 'Add role',
   'users.addRoleTitle': 'Add a role for {name}',
   'users.roleAdded': 'Role added',

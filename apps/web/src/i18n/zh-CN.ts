@@ -275,6 +275,7 @@ export const zhCN = {
   'users.enabled': '正常',
   'users.disabled': '已停用',
   'users.locked': '已锁定',
+  'users.mustChangePassword': '待修改初始密码',
   'users.addRole': '添加角色',
   'users.addRoleTitle': '为 {name} 添加角色',
   'users.roleAdded': '角色已添加',

@@ -9,6 +9,8 @@ export const User = z.object({
   displayName: z.string(),
   isDisabled: z.boolean(),
   isLocked: z.boolean(),
+  /** The password was set by someone else (new account, reset) and must be changed at the next sign-in. */
+  mustChangePassword: z.boolean(),
   lastLoginAt: z.string().nullable(),
   roles: z.array(RoleAssignment),
   version: z.number().int(),

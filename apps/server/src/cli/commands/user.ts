@@ -1,10 +1,19 @@
 import type { RoleCode } from '@zhibu/shared/api';
 import { NewPassword, RoleCode as RoleCodeSchema, Username } from '@zhibu/shared/api';
 import type { Command } from 'commander';
+import { eq } from 'drizzle-orm';
 import { cliActor } from '../../access/actor.ts';
+import { users } from '../../db/schema.ts';
 import { PersonalDataCipher } from '../../lib/personalDataCipher.ts';
+import { encodeId } from '../../lib/publicId.ts';
+import type { ServiceContext } from '../../lib/serviceContext.ts';
 import { findOrgsByName } from '../../modules/orgs/orgs.service.ts';
-import { upsertUserWithRole } from '../../modules/users/users.service.ts';
+import {
+  generatePassword,
+  resetUserPassword,
+  unlockUser,
+  upsertUserWithRole,
+} from '../../modules/users/users.service.ts';
 import { CliError } from '../cliError.ts';
 import { openDatabase } from '../openDatabase.ts';
 
@@ -18,6 +27,7 @@ export function registerUserCommand(program: Command) {
     .requiredOption('--role <role>', '角色：admin | org_admin | officer | member')
     .option('--org <name>', '所属组织（全称或简称；admin 可省略）')
     .option('--name <displayName>', '姓名')
+    .option('--no-must-change-password', '不要求首次登录时修改密码（默认要求）')
     .option('--data <dir>', '内嵌数据库的数据目录')
     .action(
       async (opts: {
@@ -26,6 +36,7 @@ export function registerUserCommand(program: Command) {
         role: string;
         org?: string;
         name?: string;
+        mustChangePassword: boolean;
         data?: string;
       }) => {
         const role = RoleCodeSchema.safeParse(opts.role);
@@ -57,6 +68,7 @@ export function registerUserCommand(program: Command) {
             role: role.data as RoleCode,
             orgId,
             displayName: opts.name,
+            mustChangePassword: opts.mustChangePassword,
           });
           console.log(
             `${result.created ? '已创建' : '已更新'}用户 ${username.data}（${role.data}${opts.org ? `，${opts.org}` : ''}）`,
@@ -66,4 +78,54 @@ export function registerUserCommand(program: Command) {
         }
       },
     );
+
+  user
+    .command('unlock')
+    .description('解除账号的登录等待（连续登录失败后），管理员忘记密码时可再用 reset-password')
+    .requiredOption('--username <u>', '用户名')
+    .option('--data <dir>', '内嵌数据库的数据目录')
+    .action(async (opts: { username: string; data?: string }) => {
+      await withUser(opts, async (ctx, publicId) => {
+        await unlockUser(ctx, publicId);
+        console.log(`已解除用户 ${opts.username} 的登录限制`);
+      });
+    });
+  user
+    .command('reset-password')
+    .description('重置密码（默认生成一次性密码并显示一次）；用户下次登录时必须修改，其会话全部结束')
+    .requiredOption('--username <u>', '用户名')
+    .option('--password <p>', '指定新密码（默认随机生成）')
+    .option('--data <dir>', '内嵌数据库的数据目录')
+    .action(async (opts: { username: string; password?: string; data?: string }) => {
+      let newPassword = generatePassword();
+      if (opts.password !== undefined) {
+        const parsed = NewPassword.safeParse(opts.password);
+        if (!parsed.success) throw new CliError(parsed.error.issues[0]?.message ?? '密码不符合要求');
+        newPassword = parsed.data;
+      }
+      await withUser(opts, async (ctx, publicId) => {
+        await resetUserPassword(ctx, publicId, newPassword);
+        console.log(`已重置用户 ${opts.username} 的密码，下次登录时须修改`);
+        if (opts.password === undefined) console.log(`一次性密码：${newPassword}（只显示这一次）`);
+      });
+    });
+}
+
+/** Opens the database, finds the user by name and runs `work` as the command line's administrator. */
+async function withUser(
+  opts: { username: string; data?: string },
+  work: (ctx: ServiceContext, publicId: string) => Promise<void>,
+) {
+  const { config, database } = await openDatabase({ data: opts.data });
+  try {
+    const [found] = await database.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.username, opts.username));
+    if (!found) throw new CliError(`找不到用户“${opts.username}”`);
+    const ctx = { db: database.db, actor: cliActor(), cipher: new PersonalDataCipher(config.masterKey) };
+    await work(ctx, encodeId(found.id));
+  } finally {
+    await database.close();
+  }
 }

@@ -6,20 +6,34 @@ import type { Database } from '../../db/createDatabase.ts';
 import { users } from '../../db/schema.ts';
 import { AppError } from '../../lib/appError.ts';
 import { SESSION_COOKIE } from '../../plugins/session.ts';
-import { changeOwnPassword, currentUserDto, login, logout } from './auth.service.ts';
+import { changeOwnPassword, currentUserDto, LoginThrottledError, login, logout } from './auth.service.ts';
 
 const tags = ['登录与会话'];
 
 export function authRoutes(deps: { database: Database; config: Config }): FastifyPluginAsyncZod {
   const { database, config } = deps;
   return async (app) => {
+    // Across usernames: one address cannot spray sign-ins at every account (failures are also
+    // throttled in the database, see login()); generous enough for an office behind one NAT.
+    const perAddress = app.createRateLimit({
+      max: config.loginPerAddressPerMinute ?? 60,
+      timeWindow: '1 minute',
+      keyGenerator: (request) => `address|${request.ip}`,
+    });
     app.post(
       '/auth/login',
       {
+        onRequest: async (request, reply) => {
+          const limit = await perAddress(request);
+          if (!limit.isAllowed && limit.isExceeded) {
+            reply.header('Retry-After', limit.ttlInSeconds);
+            throw new AppError('RATE_LIMITED');
+          }
+        },
         config: {
           access: 'public',
           // Per address *and* username: an office behind one NAT address signs in together at
-          // 9:00, while guessing one account's password stays slow (and locks it after 5 misses).
+          // 9:00, while guessing one account's password stays slow (failures also make it wait).
           rateLimit: {
             max: config.loginPerMinute,
             timeWindow: '1 minute',
@@ -40,6 +54,9 @@ export function authRoutes(deps: { database: Database; config: Config }): Fastif
           ...request.body,
           ip: request.ip,
           userAgent: request.headers['user-agent'],
+        }).catch((error: unknown) => {
+          if (error instanceof LoginThrottledError) reply.header('Retry-After', error.retryAfterSeconds);
+          throw error;
         });
         reply.setCookie(SESSION_COOKIE, result.token, {
           httpOnly: true,
@@ -55,7 +72,10 @@ export function authRoutes(deps: { database: Database; config: Config }): Fastif
     );
     app.post(
       '/auth/logout',
-      { config: { access: 'public' }, schema: { tags, summary: '退出登录', response: { 200: OkResponse } } },
+      {
+        config: { access: 'public', allowWhileMustChangePassword: true },
+        schema: { tags, summary: '退出登录', response: { 200: OkResponse } },
+      },
       async (request, reply) => {
         if (request.actor && request.sessionToken)
           await logout(database.db, request.sessionToken, request.actor);
@@ -66,7 +86,7 @@ export function authRoutes(deps: { database: Database; config: Config }): Fastif
     app.get(
       '/auth/me',
       {
-        config: { access: 'authenticated' },
+        config: { access: 'authenticated', allowWhileMustChangePassword: true },
         schema: { tags, summary: '当前用户', response: { 200: CurrentUser } },
       },
       async (request) => {
@@ -79,12 +99,20 @@ export function authRoutes(deps: { database: Database; config: Config }): Fastif
     app.post(
       '/auth/password',
       {
-        config: { access: 'authenticated' },
-        schema: { tags, summary: '修改本人密码', body: ChangePasswordRequest, response: { 200: OkResponse } },
+        config: { access: 'authenticated', allowWhileMustChangePassword: true },
+        schema: {
+          tags,
+          summary: '修改本人密码（清除“须修改密码”标记，结束本人其他会话）',
+          body: ChangePasswordRequest,
+          response: { 200: OkResponse },
+        },
       },
       async (request) => {
         const ctx = request.ctx();
-        await changeOwnPassword(ctx.db, ctx.actor, request.body.oldPassword, request.body.newPassword);
+        await changeOwnPassword(ctx.db, ctx.actor, {
+          ...request.body,
+          currentSessionToken: request.sessionToken,
+        });
         return { ok: true as const };
       },
     );

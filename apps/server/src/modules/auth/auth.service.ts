@@ -1,13 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { RoleCode } from '@zhibu/shared/api';
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, like, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor, ActorAssignment } from '../../access/actor.ts';
 import type { Config } from '../../config/loadConfig.ts';
 import type { Executor } from '../../db/createDatabase.ts';
-import { orgs, roleAssignments, sessions, users } from '../../db/schema.ts';
+import { loginThrottles, orgs, roleAssignments, sessions, users } from '../../db/schema.ts';
 import { AppError } from '../../lib/appError.ts';
 import { encodeId } from '../../lib/publicId.ts';
+import { rowsOf } from '../../lib/serviceContext.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 
 // OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane (~60 ms here).
@@ -28,13 +29,119 @@ function tokenHash(token: string): string {
 // A hash computed for unknown usernames so that timing does not reveal which usernames exist.
 let dummyHash: Promise<string> | undefined;
 
+/**
+ * Failures allowed from one address (across usernames) before each further attempt waits. Higher
+ * than one account's (`lockoutThreshold`): a whole office behind one NAT address mistypes now and then.
+ */
+export const ADDRESS_FREE_FAILURES = 10;
+/**
+ * Failures of one account from all addresses together before it waits everywhere: high, so that
+ * nobody can lock a colleague (or the administrator) out with a few wrong passwords, yet a guess
+ * spread over many addresses is still slowed.
+ */
+export const ACCOUNT_FREE_FAILURES = 30;
+/** The first wait; each further failure doubles it, up to `lockoutMinutes`. */
+export const FIRST_WAIT_SECONDS = 30;
+/** Failures are forgotten after an hour without one. */
+const FAILURE_MEMORY = sql`interval '1 hour'`;
+
+/** Seconds to wait after `failures` failures: none below `free`, then 30, 60, 120 … up to `capSeconds`. */
+export function throttleDelaySeconds(failures: number, free: number, capSeconds: number): number {
+  if (failures < free) return 0;
+  return Math.min(capSeconds, FIRST_WAIT_SECONDS * 2 ** Math.min(failures - free, 20));
+}
+
+/** The same delay in SQL, so the count and the wait are written in one atomic statement. */
+function delayUntilSql(failures: SQL, free: number, capSeconds: number): SQL {
+  return sql`case when ${failures} >= ${free}::int
+    then now() + least(${capSeconds}::int, ${FIRST_WAIT_SECONDS}::int * power(2, least(${failures} - ${free}::int, 20))) * interval '1 second'
+    else null end`;
+}
+
+/** A sign-in refused for a while; carries how long to wait (sent as Retry-After). */
+export class LoginThrottledError extends AppError {
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number) {
+    super('LOGIN_THROTTLED', `登录失败次数过多，请 ${retryAfterSeconds} 秒后再试；如忘记密码请联系管理员`);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+function secondsUntil(date: Date | null | undefined): number {
+  if (!date) return 1;
+  return Math.max(1, Math.ceil((date.getTime() - Date.now()) / 1000));
+}
+
+type Claim = { failures: number } | { waitSeconds: number };
+
+/**
+ * Counts a sign-in attempt under `key` before the password is checked, in one statement, so
+ * parallel attempts cannot slip past the count. Refused (with the wait) while the key must wait.
+ * A successful sign-in takes the count back (`forgiveAttempt`).
+ */
+async function claimAttempt(db: Executor, key: string, free: number, cap: number): Promise<Claim> {
+  const failures = sql`(case when login_throttles.last_failure_at < now() - ${FAILURE_MEMORY} then 1
+    else login_throttles.failures + 1 end)`;
+  const claimed = rowsOf<{ failures: number }>(
+    await db.execute(sql`
+    insert into ${loginThrottles} (key, failures, blocked_until, last_failure_at)
+    values (${key}, 1, ${delayUntilSql(sql`1`, free, cap)}, now())
+    on conflict (key) do update set
+      failures = ${failures},
+      blocked_until = ${delayUntilSql(failures, free, cap)},
+      last_failure_at = now()
+    where login_throttles.blocked_until is null or login_throttles.blocked_until <= now()
+    returning failures`),
+  );
+  if (claimed[0]) return { failures: Number(claimed[0].failures) };
+  const [row] = await db
+    .select({ blockedUntil: loginThrottles.blockedUntil })
+    .from(loginThrottles)
+    .where(eq(loginThrottles.key, key));
+  return { waitSeconds: secondsUntil(row?.blockedUntil) };
+}
+
+async function forgiveAttempt(db: Executor, key: string): Promise<void> {
+  await db
+    .update(loginThrottles)
+    .set({ failures: sql`greatest(${loginThrottles.failures} - 1, 0)` })
+    .where(eq(loginThrottles.key, key));
+}
+
+/** The account's count from all addresses, in the users row (shown as 已锁定, cleared by unlock). */
+async function claimAccountAttempt(db: Executor, userId: number, cap: number): Promise<Claim> {
+  const [row] = await db
+    .update(users)
+    .set({
+      failedLogins: sql`${users.failedLogins} + 1`,
+      lockedUntil: delayUntilSql(sql`${users.failedLogins} + 1`, ACCOUNT_FREE_FAILURES, cap),
+    })
+    .where(and(eq(users.id, userId), or(isNull(users.lockedUntil), lte(users.lockedUntil, sql`now()`))))
+    .returning({ failedLogins: users.failedLogins });
+  if (row) return { failures: row.failedLogins };
+  const [user] = await db.select({ at: users.lockedUntil }).from(users).where(eq(users.id, userId));
+  return { waitSeconds: secondsUntil(user?.at) };
+}
+
+/** Clears every sign-in wait of an account (administrator unlock, password reset). */
+export async function clearAccountThrottles(db: Executor, userId: number): Promise<void> {
+  await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
+  await db.delete(loginThrottles).where(like(loginThrottles.key, `account:${userId}@%`));
+}
+
 export interface LoginResult {
   token: string;
   expiresAt: Date;
   userId: number;
 }
 
-/** Checks a password, applies lockout, opens a session. Every attempt is audited. */
+/**
+ * Checks a password and opens a session. Failures are counted atomically per address (across
+ * usernames), per account and address, and per account from everywhere; past a few, each further
+ * attempt under that key waits longer (30 s, 1 min, 2 min … up to `lockoutMinutes`) instead of a
+ * hard lock: a stranger's wrong passwords slow the stranger, not the owner at their own address.
+ * Every attempt is audited; the administrator clears waits with unlock (web or `zhibu user unlock`).
+ */
 export async function login(
   db: Executor,
   config: Config,
@@ -47,41 +154,62 @@ export async function login(
     ip: input.ip,
     userAgent: input.userAgent,
   };
+  const ip = input.ip ?? 'unknown';
+  const cap = config.lockoutMinutes * 60;
+  const addressKey = `address:${ip}`;
+  const address = await claimAttempt(db, addressKey, ADDRESS_FREE_FAILURES, cap);
+  if ('waitSeconds' in address) {
+    await recordAudit(db, anonymous, {
+      action: 'auth.login_throttled',
+      summary: `来自该地址的登录失败次数过多，须等待 ${address.waitSeconds} 秒`,
+    });
+    throw new LoginThrottledError(address.waitSeconds);
+  }
   const [user] = await db.select().from(users).where(eq(users.username, input.username));
   if (!user) {
     dummyHash ??= hashPassword('not-a-real-password');
     await verifyPassword(await dummyHash, input.password);
     await recordAudit(db, anonymous, { action: 'auth.login_failed', summary: '用户名不存在' });
+    await auditThrottleStart(db, anonymous, address.failures, ADDRESS_FREE_FAILURES, cap, '来自该地址');
     throw new AppError('INVALID_CREDENTIALS');
   }
   const actor: Actor = { ...anonymous, userId: user.id };
-  const now = new Date();
-  if (user.lockedUntil && user.lockedUntil > now) {
-    await recordAudit(db, actor, { action: 'auth.login_locked', entityType: 'user', entityId: user.id });
-    throw new AppError('ACCOUNT_LOCKED');
-  }
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const failures = user.failedLogins + 1;
-    const lock = failures >= config.lockoutThreshold;
-    await db
-      .update(users)
-      .set({
-        failedLogins: lock ? 0 : failures,
-        lockedUntil: lock ? new Date(now.getTime() + config.lockoutMinutes * 60_000) : user.lockedUntil,
-      })
-      .where(eq(users.id, user.id));
+  const pairKey = `account:${user.id}@${ip}`;
+  const pair = await claimAttempt(db, pairKey, config.lockoutThreshold, cap);
+  const account = 'waitSeconds' in pair ? pair : await claimAccountAttempt(db, user.id, cap);
+  if ('waitSeconds' in account) {
+    // Refused without trying the password: not a failure of the address (or of the pair).
+    await forgiveAttempt(db, addressKey);
+    if (!('waitSeconds' in pair)) await forgiveAttempt(db, pairKey);
     await recordAudit(db, actor, {
-      action: lock ? 'auth.locked' : 'auth.login_failed',
+      action: 'auth.login_throttled',
       entityType: 'user',
       entityId: user.id,
-      summary: lock ? `连续 ${failures} 次密码错误，账号锁定 ${config.lockoutMinutes} 分钟` : '密码错误',
+      summary: `该账号登录失败次数过多，须等待 ${account.waitSeconds} 秒`,
     });
-    throw new AppError(lock ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS');
+    throw new LoginThrottledError(account.waitSeconds);
   }
+  if ('waitSeconds' in pair) throw new AppError('INTERNAL');
+  if (!(await verifyPassword(user.passwordHash, input.password))) {
+    await recordAudit(db, actor, {
+      action: 'auth.login_failed',
+      entityType: 'user',
+      entityId: user.id,
+      summary: '密码错误',
+    });
+    await auditThrottleStart(db, actor, pair.failures, config.lockoutThreshold, cap, '该账号从该地址');
+    await auditThrottleStart(db, actor, account.failures, ACCOUNT_FREE_FAILURES, cap, '该账号');
+    await auditThrottleStart(db, actor, address.failures, ADDRESS_FREE_FAILURES, cap, '来自该地址');
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+  await forgiveAttempt(db, addressKey);
+  await db.delete(loginThrottles).where(eq(loginThrottles.key, pairKey));
   if (user.isDisabled) {
+    await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
     await recordAudit(db, actor, { action: 'auth.login_disabled', entityType: 'user', entityId: user.id });
     throw new AppError('ACCOUNT_DISABLED');
   }
+  const now = new Date();
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + config.sessionTtlHours * 3_600_000);
   await db.insert(sessions).values({
@@ -102,6 +230,25 @@ export async function login(
     { action: 'auth.login', entityType: 'user', entityId: user.id },
   );
   return { token, expiresAt, userId: user.id };
+}
+
+/** After a failure that makes the next attempt wait: an audited lockout (auth.locked). */
+async function auditThrottleStart(
+  db: Executor,
+  actor: Actor,
+  failures: number,
+  free: number,
+  cap: number,
+  who: string,
+) {
+  const wait = throttleDelaySeconds(failures, free, cap);
+  if (wait === 0) return;
+  await recordAudit(db, actor, {
+    action: 'auth.locked',
+    entityType: actor.userId === null ? undefined : 'user',
+    entityId: actor.userId ?? undefined,
+    summary: `${who}连续 ${failures} 次登录失败，下次登录须等待 ${wait} 秒`,
+  });
 }
 
 export async function logout(db: Executor, token: string, actor: Actor): Promise<void> {
@@ -186,28 +333,45 @@ export async function currentUserDto(db: Executor, user: typeof users.$inferSele
       orgId: a.orgId === null ? null : encodeId(a.orgId),
       orgName: a.orgName,
     })),
-    mustChangePassword: false,
+    mustChangePassword: user.mustChangePassword,
   };
 }
 
-/** Changes one's own password after checking the old one. */
+/**
+ * Changes one's own password after checking the old one; clears `mustChangePassword` and ends
+ * every other session of the user (a stolen session does not outlive the change).
+ */
 export async function changeOwnPassword(
   db: Executor,
   actor: Actor,
-  oldPassword: string,
-  newPassword: string,
+  input: { oldPassword: string; newPassword: string; currentSessionToken: string | null },
 ) {
   if (actor.userId === null) throw new AppError('UNAUTHENTICATED');
   const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
   if (!user) throw new AppError('UNAUTHENTICATED');
-  if (!(await verifyPassword(user.passwordHash, oldPassword))) throw new AppError('WRONG_PASSWORD');
+  if (!(await verifyPassword(user.passwordHash, input.oldPassword))) throw new AppError('WRONG_PASSWORD');
+  if (input.newPassword === input.oldPassword)
+    throw new AppError('PASSWORD_UNCHANGED', undefined, [
+      { field: 'newPassword', code: 'PASSWORD_UNCHANGED', message: '新密码不能与原密码相同' },
+    ]);
   await db
     .update(users)
     .set({
-      passwordHash: await hashPassword(newPassword),
+      passwordHash: await hashPassword(input.newPassword),
       passwordChangedAt: new Date(),
+      mustChangePassword: false,
       version: user.version + 1,
     })
     .where(eq(users.id, user.id));
-  await recordAudit(db, actor, { action: 'auth.password_change', entityType: 'user', entityId: user.id });
+  const keep = input.currentSessionToken ? tokenHash(input.currentSessionToken) : '';
+  const ended = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, user.id), ne(sessions.tokenHash, keep)))
+    .returning({ id: sessions.id });
+  await recordAudit(db, actor, {
+    action: 'auth.password_change',
+    entityType: 'user',
+    entityId: user.id,
+    summary: ended.length > 0 ? `修改本人密码，结束其他 ${ended.length} 个会话` : '修改本人密码',
+  });
 }

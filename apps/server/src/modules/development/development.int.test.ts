@@ -12,7 +12,7 @@ import type {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { buildCountyFixture, type CountyFixture, createMember } from '../../testing/countyFixture.ts';
-import { citizenId, createTestApp, type TestApp } from '../../testing/testApp.ts';
+import { citizenId, createTestApp, SAME_ORIGIN, type TestApp } from '../../testing/testApp.ts';
 
 type Person = GetDevelopmentPersonResponse;
 type MemberEvents = z.infer<typeof ListMemberEventsResponse>;
@@ -559,7 +559,7 @@ async function put(url: string, cookie: string, body: unknown) {
   const res = await t.app.inject({
     method: 'PUT',
     url,
-    headers: { cookie },
+    headers: { cookie, origin: SAME_ORIGIN },
     payload: body as Record<string, unknown>,
   });
   return { status: res.statusCode, body: res.json() as Record<string, unknown> };

@@ -1,7 +1,7 @@
 import type { ImportJob, ImportReport, ListMembersResponse, Org } from '@zhibu/shared/api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildCountyFixture, type CountyFixture } from '../../testing/countyFixture.ts';
-import { citizenId, createTestApp, type TestApp } from '../../testing/testApp.ts';
+import { citizenId, createTestApp, SAME_ORIGIN, type TestApp } from '../../testing/testApp.ts';
 import { MEMBER_COLUMNS, ORG_COLUMNS } from './templateColumns.ts';
 import { multipartFile, readWorkbook, workbookBuffer } from './testWorkbook.ts';
 
@@ -21,7 +21,7 @@ async function upload(kind: string, data: Buffer, cookie: string, mode = 'defaul
     method: 'POST',
     url: `/api/v1/imports/${kind}?mode=${mode}`,
     payload,
-    headers: { ...headers, cookie },
+    headers: { ...headers, cookie, origin: SAME_ORIGIN },
   });
 }
 

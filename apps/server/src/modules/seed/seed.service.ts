@@ -472,6 +472,8 @@ export async function createDemoAccounts(
       role: a.role,
       orgId: a.org.id,
       displayName: a.displayName,
+      // A published demo password on demo data only; the e2e suite signs these accounts in.
+      mustChangePassword: false,
     });
     out.push({ username: a.username, password: DEMO_PASSWORD, role: ROLE_LABELS[a.role], org: a.org.name });
   }

@@ -15,7 +15,6 @@ import { orgIdFrom } from '../orgs/orgs.service.ts';
 import {
   AGE_BANDS,
   type AgeBand,
-  foldMemberStats,
   type StructureCount,
   type StructureDimension,
   selectMemberStructure,
@@ -118,7 +117,7 @@ export async function getMemberStructure(
     org = (await selectOrgInScope(ctx.db, orgIdFrom(input.orgId), scope)) ?? null;
     if (!org) throw new AppError('NOT_FOUND');
   }
-  await foldMemberStats(ctx.db);
+  // No fold here: a GET never writes. Reads add the pending deltas; the server folds them in the background.
   const counts = await selectMemberStructure(ctx.db, {
     scope,
     subtreePath: org?.path,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { RoleCode } from '@zhibu/shared/api';
-import { and, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, isNotNull, or, type SQL, sql } from 'drizzle-orm';
 import { cliActor } from '../../access/actor.ts';
 import { isPathInScope, requireScope, type Scope, scopeCondition } from '../../access/scope.ts';
 import type { Executor } from '../../db/createDatabase.ts';
@@ -9,7 +9,7 @@ import { AppError } from '../../lib/appError.ts';
 import { decodeId, encodeId } from '../../lib/publicId.ts';
 import { inTransaction, type ServiceContext } from '../../lib/serviceContext.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { hashPassword, loadAssignments } from '../auth/auth.service.ts';
+import { clearAccountThrottles, hashPassword, loadAssignments } from '../auth/auth.service.ts';
 import { escapeLike } from '../orgs/orgs.queries.ts';
 import { loadOrgInScope, orgIdFrom } from '../orgs/orgs.service.ts';
 
@@ -35,6 +35,7 @@ async function toUserDtos(db: Executor, rows: (typeof users.$inferSelect)[]) {
         displayName: u.displayName,
         isDisabled: u.isDisabled,
         isLocked: u.lockedUntil !== null && u.lockedUntil > now,
+        mustChangePassword: u.mustChangePassword,
         lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
         roles: roles.map((a) => ({
           id: encodeId(a.id),
@@ -73,7 +74,20 @@ export async function findUsers(ctx: ServiceContext, input: { q?: string; page: 
   return { total: total?.n ?? 0, items: await toUserDtos(ctx.db, rows) };
 }
 
-/** A user the caller may manage: every role the user holds lies within the caller's scope. */
+/**
+ * Whether a role held at `path` is below the caller: an org_admin manages accounts of the orgs
+ * strictly below its own, and at its own org only officers and members, never a peer org_admin
+ * (who could otherwise be taken over by a password reset).
+ */
+function isRoleBelow(role: RoleCode, path: string | null, scope: Scope): boolean {
+  if (scope.kind === 'all') return true;
+  if (path === null) return false;
+  return scope.paths.some(
+    (p) => path.startsWith(p) && (path !== p || role === 'officer' || role === 'member'),
+  );
+}
+
+/** A user the caller may manage: every role the user holds lies below the caller (see isRoleBelow). */
 async function loadManagedUser(ctx: ServiceContext, publicId: string, scope: Scope) {
   const [user] = await ctx.db
     .select()
@@ -82,14 +96,26 @@ async function loadManagedUser(ctx: ServiceContext, publicId: string, scope: Sco
     .for('update');
   if (!user) throw new AppError('NOT_FOUND');
   if (scope.kind === 'all') return user;
+  if (user.id === ctx.actor.userId)
+    throw new AppError('FORBIDDEN', '不能管理本人账号；修改本人密码请使用“修改密码”');
   const roles = await loadAssignments(ctx.db, user.id);
   if (roles.length === 0) throw new AppError('NOT_FOUND');
-  const outside = roles.some((r) => r.orgPath === null || !isPathInScope(r.orgPath, scope));
-  if (outside) {
-    const anyInside = roles.some((r) => r.orgPath !== null && isPathInScope(r.orgPath, scope));
-    throw new AppError(anyInside ? 'FORBIDDEN' : 'NOT_FOUND');
-  }
+  const anyInside = roles.some((r) => r.orgPath !== null && isPathInScope(r.orgPath, scope));
+  if (!anyInside) throw new AppError('NOT_FOUND');
+  if (!roles.every((r) => isRoleBelow(r.role, r.orgPath, scope)))
+    throw new AppError('FORBIDDEN', '只能管理本组织以下的账号，不能管理同级或上级的组织管理员');
   return user;
+}
+
+/** The org path an audit entry about a user is filed under, so the org_admins above it see it. */
+async function userOrgPath(db: Executor, userId: number): Promise<string | null> {
+  const [row] = await db
+    .select({ orgPath: roleAssignments.orgPath })
+    .from(roleAssignments)
+    .where(and(eq(roleAssignments.userId, userId), isNotNull(roleAssignments.orgPath)))
+    .orderBy(roleAssignments.id)
+    .limit(1);
+  return row?.orgPath ?? null;
 }
 
 /** Resolves where a new role applies and checks the caller may grant it there. */
@@ -105,6 +131,8 @@ async function grantTarget(ctx: ServiceContext, scope: Scope, role: RoleCode, or
   if (role === 'admin' && scope.kind !== 'all')
     throw new AppError('FORBIDDEN', '只有系统管理员可以授予系统管理员角色');
   const org = await loadOrgInScope(ctx, orgIdFrom(orgPublicId), scope);
+  if (!isRoleBelow(role, org.path, scope))
+    throw new AppError('FORBIDDEN', '组织管理员只能在本组织以下授予组织管理员角色');
   return { orgId: org.id, orgPath: org.path };
 }
 
@@ -126,6 +154,7 @@ export async function createUser(
         username: input.username,
         displayName: input.displayName,
         passwordHash: await hashPassword(input.password),
+        mustChangePassword: true,
       })
       .returning();
     if (!user) throw new AppError('INTERNAL');
@@ -144,17 +173,29 @@ export async function createUser(
   });
 }
 
-async function assertNotLastAdmin(db: Executor, userId: number) {
+/** Other enabled users holding the system administrator role (disabled ones cannot sign in). */
+async function otherEnabledAdmins(db: Executor, userId: number): Promise<number> {
   const [row] = await db
-    .select({ n: count() })
+    .select({ n: sql<number>`count(distinct ${roleAssignments.userId})::int` })
     .from(roleAssignments)
     .innerJoin(users, eq(users.id, roleAssignments.userId))
-    .where(and(eq(roleAssignments.role, 'admin'), eq(users.isDisabled, false)));
+    .where(
+      and(
+        eq(roleAssignments.role, 'admin'),
+        eq(users.isDisabled, false),
+        sql`${roleAssignments.userId} <> ${userId}`,
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+/** Refuses to disable the user when it is the last enabled system administrator. */
+async function assertNotLastAdmin(db: Executor, userId: number) {
   const [own] = await db
     .select({ n: count() })
     .from(roleAssignments)
     .where(and(eq(roleAssignments.role, 'admin'), eq(roleAssignments.userId, userId)));
-  if ((own?.n ?? 0) > 0 && (row?.n ?? 0) <= 1) throw new AppError('LAST_ADMIN');
+  if ((own?.n ?? 0) > 0 && (await otherEnabledAdmins(db, userId)) === 0) throw new AppError('LAST_ADMIN');
 }
 
 export async function updateUser(
@@ -183,6 +224,7 @@ export async function updateUser(
       action: 'user.update',
       entityType: 'user',
       entityId: user.id,
+      orgPath: await userOrgPath(tx.db, user.id),
       summary: `修改用户“${user.username}”`,
       before: { displayName: before.displayName, isDisabled: before.isDisabled },
       after: { displayName: user.displayName, isDisabled: user.isDisabled },
@@ -193,7 +235,7 @@ export async function updateUser(
   });
 }
 
-/** Sets a new password for a user; their sessions end. */
+/** Sets a new password for a user, who must change it at the next sign-in; all their sessions end. */
 export async function resetUserPassword(ctx: ServiceContext, publicId: string, password: string) {
   const scope = requireScope(ctx.actor, 'user.manage');
   await inTransaction(ctx, async (tx) => {
@@ -205,14 +247,20 @@ export async function resetUserPassword(ctx: ServiceContext, publicId: string, p
         passwordChangedAt: new Date(),
         failedLogins: 0,
         lockedUntil: null,
+        mustChangePassword: true,
       })
       .where(eq(users.id, user.id));
-    await tx.db.delete(sessions).where(eq(sessions.userId, user.id));
+    await clearAccountThrottles(tx.db, user.id);
+    const ended = await tx.db
+      .delete(sessions)
+      .where(eq(sessions.userId, user.id))
+      .returning({ id: sessions.id });
     await recordAudit(tx.db, tx.actor, {
       action: 'user.password_reset',
       entityType: 'user',
       entityId: user.id,
-      summary: `重置用户“${user.username}”的密码`,
+      orgPath: await userOrgPath(tx.db, user.id),
+      summary: `重置用户“${user.username}”的密码（须在下次登录时修改），结束其 ${ended.length} 个会话`,
     });
   });
 }
@@ -221,11 +269,12 @@ export async function unlockUser(ctx: ServiceContext, publicId: string) {
   const scope = requireScope(ctx.actor, 'user.manage');
   await inTransaction(ctx, async (tx) => {
     const user = await loadManagedUser(tx, publicId, scope);
-    await tx.db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    await clearAccountThrottles(tx.db, user.id);
     await recordAudit(tx.db, tx.actor, {
       action: 'user.unlock',
       entityType: 'user',
       entityId: user.id,
+      orgPath: await userOrgPath(tx.db, user.id),
       summary: `解锁用户“${user.username}”`,
     });
   });
@@ -264,12 +313,19 @@ export async function removeUserRole(ctx: ServiceContext, publicId: string, assi
       .from(roleAssignments)
       .where(and(eq(roleAssignments.userId, user.id), eq(roleAssignments.id, assignmentId ?? -1)));
     if (!assignment) throw new AppError('NOT_FOUND');
-    if (assignment.role === 'admin') {
-      const [others] = await tx.db
+    if (assignment.role === 'admin' && (await otherEnabledAdmins(tx.db, user.id)) === 0) {
+      const [ownOther] = await tx.db
         .select({ n: count() })
         .from(roleAssignments)
-        .where(and(eq(roleAssignments.role, 'admin'), sql`${roleAssignments.id} <> ${assignment.id}`));
-      if ((others?.n ?? 0) === 0) throw new AppError('LAST_ADMIN');
+        .where(
+          and(
+            eq(roleAssignments.role, 'admin'),
+            eq(roleAssignments.userId, user.id),
+            sql`${roleAssignments.id} <> ${assignment.id}`,
+          ),
+        );
+      // The user keeps the role through another assignment only if it can still sign in.
+      if ((ownOther?.n ?? 0) === 0 || user.isDisabled) throw new AppError('LAST_ADMIN');
     }
     await tx.db.delete(roleAssignments).where(eq(roleAssignments.id, assignment.id));
     await recordAudit(tx.db, tx.actor, {
@@ -285,9 +341,15 @@ export async function removeUserRole(ctx: ServiceContext, publicId: string, assi
   });
 }
 
+/** A one-time password shown once (first start, console reset); it meets the password rule. */
+export function generatePassword(): string {
+  return `Zb-${randomBytes(9).toString('base64url')}#7a`;
+}
+
 /**
  * First start: make sure a system administrator `admin` exists. The password comes from
- * ZHIBU_ADMIN_PASSWORD or is generated; a generated one is returned so the caller prints it once.
+ * ZHIBU_ADMIN_PASSWORD or is generated; a generated one is returned so the caller prints it once,
+ * and, since it was shown on a console, must be changed at the first sign-in.
  */
 export async function ensureAdminUser(
   db: Executor,
@@ -295,10 +357,15 @@ export async function ensureAdminUser(
 ): Promise<{ created: boolean; password?: string }> {
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'admin'));
   if (existing) return { created: false };
-  const generated = password ?? `Zb-${randomBytes(9).toString('base64url')}`;
+  const generated = password ?? generatePassword();
   const [user] = await db
     .insert(users)
-    .values({ username: 'admin', displayName: '系统管理员', passwordHash: await hashPassword(generated) })
+    .values({
+      username: 'admin',
+      displayName: '系统管理员',
+      passwordHash: await hashPassword(generated),
+      mustChangePassword: password === undefined,
+    })
     .returning();
   if (!user) throw new Error('could not create admin');
   await db.insert(roleAssignments).values({ userId: user.id, role: 'admin', orgId: null, orgPath: null });
@@ -311,11 +378,22 @@ export async function ensureAdminUser(
   return { created: true, password: password ? undefined : generated };
 }
 
-/** Used by the CLI: create or update a user with one role on a named org. */
+/**
+ * Used by the CLI: create or update a user with one role on a named org. The password set must be
+ * changed at the next sign-in unless `mustChangePassword: false` (demo and benchmark accounts).
+ */
 export async function upsertUserWithRole(
   ctx: ServiceContext,
-  input: { username: string; password: string; role: RoleCode; orgId: number | null; displayName?: string },
+  input: {
+    username: string;
+    password: string;
+    role: RoleCode;
+    orgId: number | null;
+    displayName?: string;
+    mustChangePassword?: boolean;
+  },
 ) {
+  const mustChangePassword = input.mustChangePassword ?? true;
   return inTransaction(ctx, async (tx) => {
     const [existing] = await tx.db.select().from(users).where(eq(users.username, input.username));
     const orgPath =
@@ -325,8 +403,15 @@ export async function upsertUserWithRole(
       userId = existing.id;
       await tx.db
         .update(users)
-        .set({ passwordHash: await hashPassword(input.password), version: existing.version + 1 })
+        .set({
+          passwordHash: await hashPassword(input.password),
+          mustChangePassword,
+          version: existing.version + 1,
+        })
         .where(eq(users.id, userId));
+      await clearAccountThrottles(tx.db, userId);
+      // A new password set from the console ends the sessions opened with the old one.
+      await tx.db.delete(sessions).where(eq(sessions.userId, userId));
     } else {
       const [created] = await tx.db
         .insert(users)
@@ -334,6 +419,7 @@ export async function upsertUserWithRole(
           username: input.username,
           displayName: input.displayName ?? input.username,
           passwordHash: await hashPassword(input.password),
+          mustChangePassword,
         })
         .returning();
       if (!created) throw new AppError('INTERNAL');

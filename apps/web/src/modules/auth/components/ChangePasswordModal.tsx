@@ -1,16 +1,10 @@
-import { NewPassword } from '@zhibu/shared/api';
-import { Alert, App, Form, Input } from 'antd';
+import { Alert, App, Form } from 'antd';
 import { FormModal } from '../../../components/FormModal.tsx';
 import { useT } from '../../../i18n/useT.ts';
 import { useApiErrorHandler } from '../../http/hooks/useApiErrorHandler.ts';
-import { zodRule } from '../../http/zodRule.ts';
 import { useChangePassword } from '../hooks/useChangePassword.ts';
-
-interface ChangePasswordValues {
-  oldPassword: string;
-  newPassword: string;
-  confirmPassword: string;
-}
+import type { ChangePasswordValues } from './ChangePasswordFields.tsx';
+import { ChangePasswordFields } from './ChangePasswordFields.tsx';
 
 interface ChangePasswordModalProps {
   open: boolean;
@@ -48,7 +42,7 @@ export function ChangePasswordModal({ open, isForced, onClose }: ChangePasswordM
               handleError(error, {
                 form,
                 isUnauthorizedExpected: true,
-                codeFields: { WRONG_PASSWORD: 'oldPassword' },
+                codeFields: { WRONG_PASSWORD: 'oldPassword', PASSWORD_UNCHANGED: 'newPassword' },
               }),
           },
         )
@@ -60,37 +54,7 @@ export function ChangePasswordModal({ open, isForced, onClose }: ChangePasswordM
       {isForced ? (
         <Alert type="warning" showIcon title={t('auth.mustChangePassword')} style={{ marginBottom: 16 }} />
       ) : null}
-      <Form.Item
-        name="oldPassword"
-        label={t('auth.oldPassword')}
-        rules={[{ required: true, message: t('auth.passwordRequired') }]}
-      >
-        <Input.Password autoComplete="current-password" autoFocus />
-      </Form.Item>
-      <Form.Item
-        name="newPassword"
-        label={t('auth.newPassword')}
-        extra={t('auth.passwordRule')}
-        rules={[{ required: true, message: t('auth.passwordRequired') }, zodRule(NewPassword)]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-      <Form.Item
-        name="confirmPassword"
-        label={t('auth.confirmPassword')}
-        dependencies={['newPassword']}
-        rules={[
-          { required: true, message: t('auth.passwordRequired') },
-          ({ getFieldValue }) => ({
-            validator: async (_rule, value: unknown) => {
-              if (value && value !== getFieldValue('newPassword'))
-                throw new Error(t('auth.passwordMismatch'));
-            },
-          }),
-        ]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+      <ChangePasswordFields />
     </FormModal>
   );
 }

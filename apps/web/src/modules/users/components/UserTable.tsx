@@ -95,6 +95,7 @@ export function UserTable({
         <Flex wrap gap={4}>
           {user.isDisabled ? <Tag>{t('users.disabled')}</Tag> : <Tag color="green">{t('users.enabled')}</Tag>}
           {user.isLocked ? <Tag color="orange">{t('users.locked')}</Tag> : null}
+          {user.mustChangePassword ? <Tag color="gold">{t('users.mustChangePassword')}</Tag> : null}
         </Flex>
       ),
     },
