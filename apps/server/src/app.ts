@@ -43,7 +43,9 @@ export interface AppOptions {
   webDist?: string;
 }
 
-const defaultWebDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+/** A prebuilt bundle elsewhere (ZHIBU_WEB_DIST), else the workspace's apps/web/dist. */
+const defaultWebDist =
+  process.env.ZHIBU_WEB_DIST || resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** Assembles the HTTP application; never listens (server.ts and tests do that). */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {

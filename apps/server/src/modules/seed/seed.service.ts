@@ -18,6 +18,7 @@ import { nextOrgIds } from '../orgs/orgs.queries.ts';
 import { rebuildMemberRollups } from '../stats/stats.queries.ts';
 import { upsertUserWithRole } from '../users/users.service.ts';
 import { DEMO_TREE } from './buildSkeleton.ts';
+import { markDemoData } from './demoMarker.ts';
 import { branchDuesHabits, generateMemberDues } from './duesGenerator.ts';
 import {
   generateBranchMembers,
@@ -325,6 +326,11 @@ export async function seedDatabase(
     entityType: 'org',
     entityId: ids[0],
     summary,
+  });
+  await markDemoData(database.db, {
+    rootOrgId: ids[0] ?? 0,
+    seededAt: today,
+    description: plan.description,
   });
   timings.total = performance.now() - started;
   return {
