@@ -49,7 +49,8 @@ export default defineConfig({
     // The specs sign the same demo accounts in many times a minute; the limit has its own test.
     env: { ZHIBU_ADMIN_PASSWORD: 'Admin#2026zb', ZHIBU_LOGIN_PER_MINUTE: '1000' },
     reuseExistingServer: false,
-    timeout: 120_000,
+    // A new demo database is seeded with its daily work through the services (≈ 4× the bare seed).
+    timeout: 300_000,
     stdout: 'pipe',
     stderr: 'pipe',
   },

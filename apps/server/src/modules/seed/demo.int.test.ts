@@ -114,9 +114,19 @@ describe('the demo shows every module in use', () => {
     const board = (await t.call<DevelopmentBoard>('GET', '/api/v1/development/board', { cookie: officer }))
       .body;
     expect(board.stages.every((s) => s.count > 0)).toBe(true);
-    const flowing = (
-      await t.call<ListFlowingResponse>('GET', '/api/v1/flowing?direction=in', { cookie: officer })
-    ).body;
-    expect(flowing.total).toBeGreaterThan(0);
+    for (const direction of ['in', 'out']) {
+      const flowing = (
+        await t.call<ListFlowingResponse>('GET', `/api/v1/flowing?direction=${direction}`, {
+          cookie: officer,
+        })
+      ).body;
+      expect(flowing.total, direction).toBeGreaterThan(0);
+    }
+    for (const box of ['incoming', 'outgoing']) {
+      const transfers = (
+        await t.call<ListTransfersResponse>('GET', `/api/v1/transfers?box=${box}`, { cookie: officer })
+      ).body;
+      expect(transfers.total, box).toBeGreaterThan(0);
+    }
   });
 });

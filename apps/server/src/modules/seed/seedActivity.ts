@@ -56,6 +56,7 @@ interface BranchRow {
 interface MemberRow {
   id: number;
   name: string;
+  org_id: number;
 }
 
 /** Days after the application on which each step is taken (a timeline that passes every rule). */
@@ -131,7 +132,7 @@ export async function seedActivity(
   const sample = branches.find((b) => b.id === options.sampleBranchId) ?? (branches[0] as BranchRow);
   const others = rng.sample(
     branches.filter((b) => b.id !== sample.id && b.committee_id !== null),
-    5,
+    3,
   );
 
   // The township committees approve admissions (D7) by the county's authority.
@@ -149,7 +150,7 @@ export async function seedActivity(
   const development = new DevelopmentSeeder(ctx, rng, today, taken, summary);
   for (const plan of SAMPLE_BRANCH_PLANS) await development.person(sample, plan);
   for (const [i, branch] of others.entries()) {
-    const steps = rng.sample(OTHER_BRANCH_STEPS, 3 + (i % 2));
+    const steps = rng.sample(OTHER_BRANCH_STEPS, 2 + (i % 2));
     for (const lastStep of steps) await development.person(branch, { lastStep });
   }
 
@@ -159,8 +160,26 @@ export async function seedActivity(
     [sample, ...others].map((b) => b.id),
     20,
   );
-  await seedTransfers(ctx, rng, today, movers.slice(0, 7), branches, summary, taken);
-  await seedFlowing(ctx, rng, today, movers.slice(7), sample, summary);
+  // Two of the sample branch's own, so its account sees its side of the work too: the last in the
+  // register's name order, never a mentor or sponsor above (those are the first by id).
+  const helpers = new Set((await selectFullMembers(ctx, sample.id, 4)).map((m) => m.id));
+  const ownMovers = rowsOf<MemberRow>(
+    await ctx.db.execute(sql`
+      select id::int as id, name, org_id::int as org_id from members
+      where org_id = ${sample.id} and status = 'full' and left_on is null
+      order by name_pinyin desc, id desc limit 6`),
+  ).filter((m) => !helpers.has(m.id));
+  await seedTransfers(
+    ctx,
+    rng,
+    today,
+    [...movers.slice(0, 7), ...ownMovers.slice(0, 1)],
+    branches,
+    sample,
+    summary,
+    taken,
+  );
+  await seedFlowing(ctx, rng, today, [...ownMovers.slice(1, 2), ...movers.slice(7)], sample, summary);
   return summary;
 }
 
@@ -183,7 +202,7 @@ async function selectBranches(ctx: ServiceContext): Promise<BranchRow[]> {
 async function selectFullMembers(ctx: ServiceContext, branchId: number, limit: number): Promise<MemberRow[]> {
   return rowsOf<MemberRow>(
     await ctx.db.execute(sql`
-      select id::int as id, name from members
+      select id::int as id, name, org_id::int as org_id from members
       where org_id = ${branchId} and status = 'full' and left_on is null
         and confirmed_on < current_date - interval '3 years'
       order by id limit ${limit}`),
@@ -198,7 +217,7 @@ async function selectMovers(ctx: ServiceContext, branchIds: number[], limit: num
   );
   return rowsOf<MemberRow>(
     await ctx.db.execute(sql`
-      select id::int as id, name from members
+      select id::int as id, name, org_id::int as org_id from members
       where status = 'full' and left_on is null and org_id not in (${ids})
       order by id desc limit ${limit}`),
   );
@@ -373,27 +392,31 @@ async function seedTransfers(
   today: string,
   movers: MemberRow[],
   branches: BranchRow[],
+  sample: BranchRow,
   summary: ActivitySummary,
   taken: Set<string>,
 ) {
-  const [m0, m1, m2, m3, m4, m5, m6] = movers;
+  const [m0, m1, m2, m3, m4, m5, m6, own] = movers;
+  /** Another branch than the member's. */
   const target = (member: MemberRow) => {
-    const b = branches[rng.int(0, branches.length - 1)] as BranchRow;
-    return encodeId(b.id === member.id ? (branches[0] as BranchRow).id : b.id);
+    const elsewhere = branches.filter((b) => b.id !== member.org_id);
+    return encodeId((elsewhere[rng.int(0, elsewhere.length - 1)] ?? sample).id);
   };
-  const within = async (member: MemberRow | undefined, daysAgo: number) => {
+  const within = async (member: MemberRow | undefined, daysAgo: number, toOrgId?: string) => {
     if (!member) return null;
     summary.transfers += 1;
     return createTransfer(ctx, {
       memberId: encodeId(member.id),
-      toOrgId: target(member),
+      toOrgId: toOrgId ?? target(member),
       reason: rng.pick(['work_change', 'residence_change'] as const),
       issuedOn: addDays(today, -daysAgo),
       letterNo: `内转${today.slice(0, 4)}-${summary.transfers}`,
     });
   };
   // initiated (waiting for the receiver), accepted, returned, cancelled by the sender.
-  await within(m0, 3);
+  // Waiting at the sample branch (incoming), and one of its own waiting elsewhere (outgoing).
+  await within(m0, 3, m0 && m0.org_id !== sample.id ? encodeId(sample.id) : undefined);
+  await within(own, 2);
   const accepted = await within(m1, 40);
   if (accepted)
     await acceptTransfer(ctx, accepted.id, { acceptedOn: addDays(today, -33), version: accepted.version });
@@ -434,7 +457,7 @@ async function seedTransfers(
   }
 
   // Letters into the county: one waiting, one accepted (the member joins the register).
-  const branch = branches[0] as BranchRow;
+  const branch = sample;
   const incoming = async (daysAgo: number, index: number) => {
     const gender = index % 2 === 0 ? 'male' : 'female';
     const birthDate = addDays(addYears(today, -rng.int(28, 45)), -rng.int(0, 360));
