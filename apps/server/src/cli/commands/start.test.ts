@@ -89,5 +89,5 @@ describe('zhibu start', () => {
     expect(await health.json()).toMatchObject({ status: 'ok', isDemo: false });
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
-  }, 90_000);
+  }, 300_000);
 });
