@@ -56,7 +56,8 @@ export default defineConfig({
       ZHIBU_LOGIN_PER_ADDRESS_PER_MINUTE: '1000',
     },
     reuseExistingServer: false,
-    timeout: 120_000,
+    // A new demo database is seeded with its daily work through the services (≈ 4× the bare seed).
+    timeout: 300_000,
     stdout: 'pipe',
     stderr: 'pipe',
   },

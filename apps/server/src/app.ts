@@ -50,7 +50,9 @@ export interface AppOptions {
   statsFoldIntervalMs?: number;
 }
 
-const defaultWebDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+/** A prebuilt bundle elsewhere (ZHIBU_WEB_DIST), else the workspace's apps/web/dist. */
+const defaultWebDist =
+  process.env.ZHIBU_WEB_DIST || resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /**
  * Statistics read the rollups plus pending changes, so they are exact without folding; folding in

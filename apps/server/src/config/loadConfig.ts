@@ -56,14 +56,24 @@ function positiveInteger(value: string | undefined, fallback: number): number {
   return value !== undefined && Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
+/** Where to listen (HOST, PORT); read without touching the data directory. */
+export function listenAddress(overrides: Pick<ConfigOverrides, 'host' | 'port'> = {}): {
+  host: string;
+  port: number;
+} {
+  return {
+    host: overrides.host ?? process.env.HOST ?? '127.0.0.1',
+    port: overrides.port ?? Number(process.env.PORT ?? 5300),
+  };
+}
+
 export function loadConfig(overrides: ConfigOverrides = {}): Config {
   const dataDir = resolve(overrides.dataDir ?? process.env.ZHIBU_DATA_DIR ?? 'data');
   const databaseUrl = overrides.databaseUrl ?? (process.env.DATABASE_URL || undefined);
   return {
     dataDir,
     databaseUrl,
-    host: overrides.host ?? process.env.HOST ?? '127.0.0.1',
-    port: overrides.port ?? Number(process.env.PORT ?? 5300),
+    ...listenAddress(overrides),
     masterKey: overrides.masterKey ?? loadMasterKey(dataDir),
     sessionTtlHours: Number(process.env.ZHIBU_SESSION_TTL_HOURS ?? 8),
     lockoutThreshold: 5,

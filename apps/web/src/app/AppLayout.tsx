@@ -5,6 +5,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useT } from '../i18n/useT.ts';
 import { canAdminister } from '../modules/auth/canAdminister.ts';
 import { useAuthenticatedUser } from '../modules/auth/hooks/useAuthenticatedUser.ts';
+import { DemoDataBadge } from '../modules/system/components/DemoDataBadge.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { navItems } from './navItems.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -99,6 +100,7 @@ export function AppLayout() {
                   data-testid="nav-drawer-button"
                 />
                 {brand(true)}
+                <DemoDataBadge />
               </>
             ) : (
               <Button
@@ -108,6 +110,7 @@ export function AppLayout() {
                 aria-label={isCollapsed ? t('nav.expand') : t('nav.collapse')}
               />
             )}
+            {isPhone ? null : <DemoDataBadge />}
           </Flex>
           <Flex align="center" gap={4}>
             <LanguageSwitch />

@@ -7,6 +7,9 @@ export const enUS: Messages = {
   'app.documentTitle': 'zhibu · Grassroots Party Organization Platform',
   'app.loginTitle': 'zhibu · Grassroots Party Organization Platform',
   'app.footer': 'zhibu · open-source platform for grassroots party organizations',
+  'app.demoBadge': 'Demo data',
+  'app.demoBadgeHint':
+    'This database holds fictional demo data (organizations, members, accounts): do not enter real information',
 
   'nav.label': 'Main menu',
   'nav.orgs': 'Organizations',

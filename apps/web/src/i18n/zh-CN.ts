@@ -5,6 +5,8 @@ export const zhCN = {
   'app.documentTitle': '支部 · 基层党建信息管理平台',
   'app.loginTitle': '支部 · 基层党建信息管理平台',
   'app.footer': '支部 zhibu · 开源基层党建信息管理平台',
+  'app.demoBadge': '演示数据',
+  'app.demoBadgeHint': '当前数据库中是虚构的演示数据（组织、党员和账号），请勿录入真实信息',
 
   'nav.label': '主菜单',
   'nav.orgs': '组织机构',

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { cliActor } from '../../access/actor.ts';
 import { AppError } from '../../lib/appError.ts';
 import { PersonalDataCipher } from '../../lib/personalDataCipher.ts';
-import { runImport } from '../../modules/imports/imports.service.ts';
+import { createImportJob, runImportJob } from '../../modules/imports/imports.service.ts';
 import { inspectXlsx } from '../../modules/imports/inspectXlsx.ts';
 import { CliError } from '../cliError.ts';
 import { openDatabase } from '../openDatabase.ts';
@@ -85,17 +85,21 @@ async function importCommand(kind: ImportKind, file: string, opts: ImportOptions
   try {
     const ctx = { db: database.db, actor: cliActor(), cipher: new PersonalDataCipher(config.masterKey) };
     bar?.start(Math.max(1, ...inspection.sheetRows.values()), 0);
-    const outcome = await runImport(ctx, {
-      kind,
-      mode,
-      filePath: path,
-      fileName: basename(path),
-      inspection,
-      onProgress: (processed, total) => {
-        bar?.setTotal(Math.max(1, total));
-        bar?.update(processed);
+    const input = { kind, mode, filePath: path, fileName: basename(path), inspection };
+    // A job row like a web upload's, so an interrupted command line import can be traced too.
+    const job = await createImportJob(ctx, input, 'cli');
+    const outcome = await runImportJob(
+      ctx,
+      job.id,
+      {
+        ...input,
+        onProgress: (processed, total) => {
+          bar?.setTotal(Math.max(1, total));
+          bar?.update(processed);
+        },
       },
-    });
+      { error: (_obj, msg) => console.error(msg) },
+    );
     bar?.update(outcome.report.total);
     bar?.setTotal(Math.max(1, outcome.report.total));
     bar?.stop();

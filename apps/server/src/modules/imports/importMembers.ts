@@ -43,6 +43,12 @@ export interface ImportRunOptions {
   /** Called after every chunk with data rows handled so far and the (estimated) total. */
   onProgress?: (processed: number, total: number) => Promise<void> | void;
   signal?: AbortSignal;
+  /**
+   * Records the import's outcome (audit entry, job row) inside the transaction of its last write,
+   * where the importer can tell which that is; runImport calls it afterwards otherwise. A crash
+   * after that commit leaves the outcome recorded with the rows.
+   */
+  finish?: (tx: ServiceContext, outcome: ImportOutcome) => Promise<void>;
 }
 
 export interface ImportOutcome {
@@ -102,6 +108,8 @@ class MembersPass {
     private readonly scope: Scope,
     private readonly isWriting: boolean,
     private readonly source: string,
+    /** Called in the last chunk's transaction with the final report (default mode). */
+    private readonly finish: ((tx: ServiceContext) => Promise<void>) | null = null,
   ) {
     this.resolver = new OrgResolver(ctx.db, scope);
   }
@@ -113,9 +121,9 @@ class MembersPass {
   ): Promise<void> {
     let estimated = 0;
     let chunk: RosterRow<MemberImportField>[] = [];
-    const flush = async () => {
+    const flush = async (isLast: boolean) => {
       if (options.signal?.aborted) throw new ImportAbortedError();
-      await this.processChunk(chunk);
+      await this.processChunk(chunk, isLast);
       chunk = [];
       await progress(this.report.total, Math.max(estimated, this.report.total));
     };
@@ -143,12 +151,13 @@ class MembersPass {
           `超过单次导入上限 ${options.limits.maxRows} 行：第 ${event.row} 行及以后的行未导入，请拆分文件`,
         );
       } else {
+        // A full chunk is written once the next row shows it is not the last one.
+        if (chunk.length >= MEMBER_CHUNK_ROWS) await flush(false);
         chunk.push(event.row);
         this.report.total += 1;
-        if (chunk.length >= MEMBER_CHUNK_ROWS) await flush();
       }
     }
-    if (chunk.length > 0) await flush();
+    if (chunk.length > 0) await flush(true);
     if (!this.header) {
       this.report.addFileError(
         1,
@@ -198,7 +207,7 @@ class MembersPass {
     };
   }
 
-  private async processChunk(rows: RosterRow<MemberImportField>[]) {
+  private async processChunk(rows: RosterRow<MemberImportField>[], isLast: boolean) {
     const prepared: PreparedRow[] = [];
     for (const row of rows) prepared.push(await this.prepare(row));
     for (const p of prepared) {
@@ -213,8 +222,13 @@ class MembersPass {
         });
     }
     const valid = prepared.filter((p) => p.problems.length === 0 && p.record !== null && p.org !== null);
-    const late = await this.classifyAndWrite(valid);
-    for (const p of prepared) this.report.addRow(p.row, [...p.problems, ...(late.get(p.row) ?? [])]);
+    await this.classifyAndWrite(
+      valid,
+      (late) => {
+        for (const p of prepared) this.report.addRow(p.row, [...p.problems, ...(late.get(p.row) ?? [])]);
+      },
+      isLast,
+    );
   }
 
   /**
@@ -222,7 +236,11 @@ class MembersPass {
    * transaction. A concurrent insert of the same ID number fails the chunk on the unique index;
    * the chunk is then classified again (that person now exists) and retried.
    */
-  private async classifyAndWrite(valid: PreparedRow[]): Promise<Map<number, Problem[]>> {
+  private async classifyAndWrite(
+    valid: PreparedRow[],
+    addRows: (late: Map<number, Problem[]>) => void,
+    isLast: boolean,
+  ): Promise<void> {
     for (let attempt = 0; ; attempt += 1) {
       const hashes = valid.flatMap((p) => (p.hash === null ? [] : [p.hash]));
       const existing = new Map<string, MemberListRow>(
@@ -270,6 +288,14 @@ class MembersPass {
         } else if (isMemberUnchanged(this.ctx, before, merged.value, org.id)) unchanged += 1;
         else updates.push({ before, record: merged.value, org });
       }
+      let isSettled = false;
+      const settle = () => {
+        this.report.created += creates.length;
+        this.report.updated += updates.length;
+        this.report.unchanged += unchanged;
+        addRows(late);
+        isSettled = true;
+      };
       if (this.isWriting && (creates.length > 0 || updates.length > 0)) {
         try {
           await inTransaction(this.ctx, async (tx) => {
@@ -279,16 +305,20 @@ class MembersPass {
               source: this.source,
             });
             for (const u of updates) await updateImportedMember(tx, u.before, u.record, u.org, this.today);
+            // The last write of the import: its outcome commits with it (or not at all).
+            if (isLast && this.finish) {
+              settle();
+              await this.finish(tx);
+            }
           });
         } catch (e) {
+          if (isSettled) throw e;
           if (isUniqueViolation(e) && attempt < UNIQUE_RETRIES) continue;
           throw e;
         }
       }
-      this.report.created += creates.length;
-      this.report.updated += updates.length;
-      this.report.unchanged += unchanged;
-      return late;
+      if (!isSettled) settle();
+      return;
     }
   }
 }
@@ -315,7 +345,14 @@ export async function importMembers(
   };
 
   if (options.mode !== 'atomic') {
-    const pass = new MembersPass(ctx, scope, options.mode === 'default', options.source);
+    const { finish } = options;
+    const pass: MembersPass = new MembersPass(
+      ctx,
+      scope,
+      options.mode === 'default',
+      options.source,
+      finish && options.mode === 'default' ? (tx) => finish(tx, report(pass)) : null,
+    );
     await pass.run(filePath, options, progress(1, 0));
     return report(pass);
   }
@@ -331,6 +368,7 @@ export async function importMembers(
       written.pass = pass;
       await pass.run(filePath, options, progress(0.5, 0.5));
       if (pass.report.hasErrors) throw rollback;
+      await options.finish?.(tx, report(pass));
     });
   } catch (e) {
     if (e !== rollback || !written.pass) throw e;

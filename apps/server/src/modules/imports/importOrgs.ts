@@ -500,6 +500,8 @@ export async function importOrgs(
       written.pass = pass;
       await pass.run(filePath, options, progress(0.5, 0.5));
       if (pass.report.hasErrors) throw rollback;
+      // Default mode writes each org in its own transaction (orgs service); runImport records it after.
+      await options.finish?.(tx, outcome(pass));
     });
   } catch (e) {
     if (e !== rollback || !written.pass) throw e;

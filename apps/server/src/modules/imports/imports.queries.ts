@@ -110,8 +110,12 @@ export async function insertJob(
   return row;
 }
 
+/** Progress of a running job; a late write never touches a job whose outcome is recorded. */
 export async function updateJobProgress(db: Executor, id: number, processed: number, total: number) {
-  await db.update(jobs).set({ processed, total }).where(eq(jobs.id, id));
+  await db
+    .update(jobs)
+    .set({ processed, total })
+    .where(and(eq(jobs.id, id), eq(jobs.status, 'running')));
 }
 
 export async function finishJob(
@@ -125,10 +129,12 @@ export async function finishJob(
     error: string | null;
   },
 ) {
+  // Once: a failure noticed after the outcome was committed (say, refreshing statistics) must not
+  // turn a finished import into a failed one.
   await db
     .update(jobs)
     .set({ ...values, finishedAt: new Date() })
-    .where(eq(jobs.id, id));
+    .where(and(eq(jobs.id, id), eq(jobs.status, 'running')));
 }
 
 export async function selectJob(db: Executor, id: number): Promise<JobRow | undefined> {

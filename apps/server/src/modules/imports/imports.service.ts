@@ -17,9 +17,10 @@ import {
 } from '@zhibu/shared/api';
 import type { Actor } from '../../access/actor.ts';
 import { isPathInScope, requireScope, type Scope } from '../../access/scope.ts';
+import type { Executor } from '../../db/createDatabase.ts';
 import { AppError } from '../../lib/appError.ts';
 import { decodeId, encodeId } from '../../lib/publicId.ts';
-import type { ServiceContext } from '../../lib/serviceContext.ts';
+import { inTransaction, type ServiceContext } from '../../lib/serviceContext.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { iterateMembersForExport } from '../members/members.service.ts';
 import { foldMemberStats } from '../stats/stats.queries.ts';
@@ -58,6 +59,8 @@ export interface RunImportInput {
   limits?: XlsxLimits;
   onProgress?: (processed: number, total: number) => Promise<void> | void;
   signal?: AbortSignal;
+  /** Writes the job row's outcome; runs in the same transaction as the import's audit entry and, where possible, its last rows. */
+  recordJob?: (db: Executor, outcome: ImportOutcome) => Promise<void>;
 }
 
 /** Where an audit entry about the caller's whole scope belongs: the scope's common ancestor; null for everywhere. */
@@ -79,6 +82,14 @@ export async function runImport(ctx: ServiceContext, input: RunImportInput): Pro
   const scope = requireImportScope(ctx.actor, input.kind);
   const limits = input.limits ?? XLSX_LIMITS;
   const inspection = input.inspection ?? (await inspectXlsx(input.filePath, limits));
+  let isRecorded = false;
+  // The audit entry and the job's outcome, written once: by the importer inside the transaction of
+  // its last write when it can tell which that is (atomic mode, the last chunk of members), else here.
+  const finish = async (tx: ServiceContext, outcome: ImportOutcome) => {
+    await recordImportAudit(tx, input, scope, outcome);
+    await input.recordJob?.(tx.db, outcome);
+    isRecorded = true;
+  };
   const options = {
     mode: input.mode,
     inspection,
@@ -86,17 +97,29 @@ export async function runImport(ctx: ServiceContext, input: RunImportInput): Pro
     source: input.fileName,
     onProgress: input.onProgress,
     signal: input.signal,
+    finish,
   };
   const outcome =
     input.kind === 'orgs'
       ? await importOrgs(ctx, input.filePath, options)
       : await importMembers(ctx, input.filePath, options);
+  if (!isRecorded) await inTransaction(ctx, (tx) => finish(tx, outcome));
   const { report } = outcome;
   // Add the import's counts up the tree now rather than on the next dashboard read.
   if (report.created + report.updated > 0) await foldMemberStats(ctx.db);
   // The embedded engine never analyzes by itself: plans made for the table before a bulk load
   // can be orders of magnitude off after it.
   if (report.created >= ANALYZE_AFTER_ROWS) await analyzeImported(ctx.db, input.kind);
+  return outcome;
+}
+
+async function recordImportAudit(
+  ctx: ServiceContext,
+  input: RunImportInput,
+  scope: Scope,
+  outcome: ImportOutcome,
+): Promise<void> {
+  const { report } = outcome;
   const result = outcome.isRejected
     ? `有 ${outcome.errorRows} 行错误，未写入任何数据`
     : `新增 ${report.created}，更新 ${report.updated}，未变 ${report.unchanged}，错误 ${outcome.errorRows} 行`;
@@ -116,7 +139,6 @@ export async function runImport(ctx: ServiceContext, input: RunImportInput): Pro
       isRejected: outcome.isRejected,
     },
   });
-  return outcome;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -126,15 +148,29 @@ const JOB_KIND_PREFIX = 'import.';
 
 /** When this process started: a job still `running` from before then was cut off by a restart. */
 const PROCESS_STARTED_AT = new Date();
-const INTERRUPTED = '服务重启，导入中断：已写入的行会保留，请重新导入同一文件（不会产生重复记录）';
 
-function jobDto(row: JobRow): ImportJob {
+/** What a cut-off job left behind: an atomic import writes in one transaction, so nothing. */
+function interruptedMessage(mode: ImportMode | undefined, cause: 'restart' | 'stop'): string {
+  const head = cause === 'restart' ? '服务重启，导入中断' : '服务停止，导入中断';
+  return mode === 'atomic'
+    ? `${head}：本次为“全部正确才导入”，没有写入任何数据，请重新导入`
+    : `${head}：已写入的行会保留，请重新导入同一文件（不会产生重复记录）`;
+}
+
+/** A job row as the API shows it; `startedAt` is when this server process started. */
+export function jobDto(row: JobRow, startedAt: Date = PROCESS_STARTED_AT): ImportJob {
   const params = row.params as { kind?: ImportKind; mode?: ImportMode };
   const report = row.status === 'done' ? ImportReport.safeParse(row.result) : null;
-  // Jobs run inside the server process (one process per deployment), so one left over from before
-  // a restart will never finish.
-  const isInterrupted = row.status === 'running' && row.createdAt < PROCESS_STARTED_AT;
-  if (isInterrupted) return { ...jobDtoOf(row, params, null), status: 'failed', error: INTERRUPTED };
+  // Jobs run inside the server process (one process per deployment), or in a CLI process that
+  // records its outcome the same way, so one left running from before a restart will never finish.
+  const isInterrupted = row.status === 'running' && row.createdAt < startedAt;
+  if (isInterrupted) {
+    return {
+      ...jobDtoOf(row, params, null),
+      status: 'failed',
+      error: interruptedMessage(params.mode, 'restart'),
+    };
+  }
   return jobDtoOf(row, params, report?.success ? report.data : null);
 }
 
@@ -155,12 +191,12 @@ function jobDtoOf(
   };
 }
 
-function failureMessage(e: unknown): string {
-  if (e instanceof ImportAbortedError) {
-    return '服务停止，导入中断：已写入的行会保留，请重新导入同一文件（不会产生重复记录）';
-  }
+function failureMessage(e: unknown, mode: ImportMode): string {
+  if (e instanceof ImportAbortedError) return interruptedMessage(mode, 'stop');
   if (e instanceof AppError && e.status < 500) return e.detail;
-  return '导入时发生内部错误，请稍后重试；已写入的行会保留，重新导入同一文件不会产生重复记录';
+  return mode === 'atomic'
+    ? '导入时发生内部错误，没有写入任何数据，请稍后重试'
+    : '导入时发生内部错误，请稍后重试；已写入的行会保留，重新导入同一文件不会产生重复记录';
 }
 
 /** Writes a job's latest progress, one write at a time, skipping values overtaken while a write ran. */
@@ -194,6 +230,80 @@ class ProgressWriter {
   }
 }
 
+export interface ImportJobHooks {
+  /**
+   * Runs after the import returned and before this process does anything else for the job; a test
+   * that never resolves it stands for a process killed right after the import's last commit.
+   */
+  afterImport?: () => Promise<void>;
+}
+
+/** A job row for an import about to run (web upload or CLI), so an interrupted one can be traced. */
+export async function createImportJob(
+  ctx: ServiceContext,
+  input: Pick<RunImportInput, 'kind' | 'mode' | 'fileName' | 'inspection'>,
+  source: 'web' | 'cli',
+): Promise<JobRow> {
+  const estimate = Math.max(0, ...(input.inspection?.sheetRows.values() ?? [0]));
+  return insertJob(ctx.db, {
+    kind: `${JOB_KIND_PREFIX}${input.kind}`,
+    userId: ctx.actor.userId,
+    params: { kind: input.kind, mode: input.mode, fileName: input.fileName, source },
+    total: Math.max(0, estimate - 1),
+  });
+}
+
+/**
+ * Runs an import for its job row: progress as it goes, the outcome in the same transaction as the
+ * import's last write (see runImport), a failure recorded with a message that says what was kept.
+ * Rethrows the failure after recording it.
+ */
+export async function runImportJob(
+  ctx: ServiceContext,
+  jobId: number,
+  input: Omit<RunImportInput, 'onProgress' | 'recordJob'> & {
+    onProgress?: (processed: number, total: number) => void;
+  },
+  log: { error(obj: unknown, msg: string): void },
+  hooks: ImportJobHooks = {},
+): Promise<ImportOutcome> {
+  const progress = new ProgressWriter(ctx, jobId, log);
+  try {
+    const outcome = await runImport(ctx, {
+      ...input,
+      // Not awaited: an atomic import writes inside one transaction, and on the embedded engine
+      // (one connection) a progress write from outside it would wait for it to end.
+      onProgress: (processed, total) => {
+        progress.set(processed, total);
+        input.onProgress?.(processed, total);
+      },
+      recordJob: (db: Executor, result: ImportOutcome) =>
+        finishJob(db, jobId, {
+          status: 'done',
+          processed: result.report.total,
+          total: result.report.total,
+          result: result.report,
+          error: null,
+        }),
+    });
+    await hooks.afterImport?.();
+    await progress.flushed();
+    return outcome;
+  } catch (e) {
+    if (!(e instanceof AppError) && !(e instanceof ImportAbortedError))
+      log.error({ err: e }, 'import job failed');
+    await progress.flushed();
+    await finishJob(ctx.db, jobId, {
+      status: 'failed',
+      processed: progress.processed,
+      total: progress.total,
+      result: null,
+      error: failureMessage(e, input.mode),
+    }).catch((err: unknown) => log.error({ err }, 'could not record the failed import job'));
+    throw e;
+  }
+}
+
 /**
  * Imports running in this process. The app aborts them on close (between chunks) and waits, so
  * nothing writes to a closed database.
@@ -201,18 +311,15 @@ class ProgressWriter {
 export class ImportJobRunner {
   private readonly running = new Map<number, { controller: AbortController; done: Promise<void> }>();
 
-  constructor(private readonly log: { error(obj: unknown, msg: string): void }) {}
+  constructor(
+    private readonly log: { error(obj: unknown, msg: string): void },
+    private readonly hooks: ImportJobHooks = {},
+  ) {}
 
   /** Creates the job row and starts the import in the background; the file is deleted when it ends. */
   async start(ctx: ServiceContext, input: Omit<RunImportInput, 'onProgress' | 'signal'>): Promise<ImportJob> {
     requireImportScope(ctx.actor, input.kind);
-    const estimate = Math.max(0, ...(input.inspection?.sheetRows.values() ?? [0]));
-    const row = await insertJob(ctx.db, {
-      kind: `${JOB_KIND_PREFIX}${input.kind}`,
-      userId: ctx.actor.userId,
-      params: { kind: input.kind, mode: input.mode, fileName: input.fileName },
-      total: Math.max(0, estimate - 1),
-    });
+    const row = await createImportJob(ctx, input, 'web');
     const controller = new AbortController();
     const done = this.work(ctx, row.id, input, controller.signal).finally(() => this.running.delete(row.id));
     this.running.set(row.id, { controller, done });
@@ -220,35 +327,10 @@ export class ImportJobRunner {
   }
 
   private async work(ctx: ServiceContext, jobId: number, input: RunImportInput, signal: AbortSignal) {
-    const progress = new ProgressWriter(ctx, jobId, this.log);
     try {
-      const outcome = await runImport(ctx, {
-        ...input,
-        signal,
-        // Not awaited: an atomic import writes inside one transaction, and on the embedded engine
-        // (one connection) a progress write from outside it would wait for it to end.
-        onProgress: (processed, total) => progress.set(processed, total),
-      });
-      await progress.flushed();
-      const rows = outcome.report.total;
-      await finishJob(ctx.db, jobId, {
-        status: 'done',
-        processed: rows,
-        total: rows,
-        result: outcome.report,
-        error: null,
-      });
-    } catch (e) {
-      if (!(e instanceof AppError) && !(e instanceof ImportAbortedError))
-        this.log.error({ err: e }, 'import job failed');
-      await progress.flushed();
-      await finishJob(ctx.db, jobId, {
-        status: 'failed',
-        processed: progress.processed,
-        total: progress.total,
-        result: null,
-        error: failureMessage(e),
-      }).catch((err: unknown) => this.log.error({ err }, 'could not record the failed import job'));
+      await runImportJob(ctx, jobId, { ...input, signal }, this.log, this.hooks);
+    } catch {
+      // Recorded on the job row by runImportJob.
     } finally {
       await rm(input.filePath, { force: true }).catch(() => undefined);
     }

@@ -15,9 +15,10 @@ import { type BulkDuesMember, copyDuesLedger } from '../dues/duesBulkLoad.ts';
 import { memberColumns } from '../members/members.service.ts';
 import { childPath } from '../orgs/orgPath.ts';
 import { nextOrgIds } from '../orgs/orgs.queries.ts';
-import { rebuildMemberRollups } from '../stats/stats.queries.ts';
+import { foldMemberStats, rebuildMemberRollups } from '../stats/stats.queries.ts';
 import { upsertUserWithRole } from '../users/users.service.ts';
 import { DEMO_TREE } from './buildSkeleton.ts';
+import { markDemoData } from './demoMarker.ts';
 import { branchDuesHabits, generateMemberDues } from './duesGenerator.ts';
 import {
   generateBranchMembers,
@@ -26,6 +27,7 @@ import {
   type SeedPlan,
   type SeedPlanOptions,
 } from './planSeed.ts';
+import { seedActivity } from './seedActivity.ts';
 
 /**
  * Synthetic data for demos, tests and benchmarks: a real region's organization tree with plausible
@@ -326,6 +328,11 @@ export async function seedDatabase(
     entityId: ids[0],
     summary,
   });
+  await markDemoData(database.db, {
+    rootOrgId: ids[0] ?? 0,
+    seededAt: today,
+    description: plan.description,
+  });
   timings.total = performance.now() - started;
   return {
     description: plan.description,
@@ -435,6 +442,12 @@ export async function seedDemo(database: Database, config: Config): Promise<Demo
     members: DEMO_MEMBERS,
     limits: DEMO_TREE,
   });
+  // Every module in use: applicants at each stage, transfers in each state, flowing members.
+  await seedActivity(
+    { db: database.db, actor: cliActor(), cipher: new PersonalDataCipher(config.masterKey) },
+    { seed: DEMO_SEED, sampleBranchId: result.sampleVillageBranch?.id ?? null },
+  );
+  await foldMemberStats(database.db);
   return createDemoAccounts(database, config, result);
 }
 

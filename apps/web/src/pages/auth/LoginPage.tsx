@@ -6,6 +6,7 @@ import { useT } from '../../i18n/useT.ts';
 import { LoginForm } from '../../modules/auth/components/LoginForm.tsx';
 import { useCurrentUser } from '../../modules/auth/hooks/useCurrentUser.ts';
 import { describeApiError } from '../../modules/http/describeApiError.ts';
+import { DemoDataBadge } from '../../modules/system/components/DemoDataBadge.tsx';
 
 /** Only same-site paths are followed after sign-in (no open redirect through ?next=). */
 function safeNext(next: string | null): string {
@@ -40,6 +41,9 @@ export function LoginPage() {
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center', marginBottom: 24 }}>
           {t('auth.loginSubtitle')}
         </Typography.Paragraph>
+        <Flex justify="center" style={{ marginTop: -12, marginBottom: 16 }}>
+          <DemoDataBadge />
+        </Flex>
         {error ? (
           <Alert
             type="warning"

@@ -1,0 +1,23 @@
+import { ExperimentOutlined } from '@ant-design/icons';
+import { Tag, Tooltip } from 'antd';
+import { useT } from '../../../i18n/useT.ts';
+import { useSystemHealth } from '../hooks/useSystemHealth.ts';
+
+/** A 演示数据 tag while the server reports seeded (fictional) data; nothing otherwise. */
+export function DemoDataBadge() {
+  const t = useT();
+  const { data } = useSystemHealth();
+  if (!data?.isDemo) return null;
+  return (
+    <Tooltip title={t('app.demoBadgeHint')}>
+      <Tag
+        color="orange"
+        icon={<ExperimentOutlined />}
+        data-testid="demo-data-badge"
+        style={{ marginInlineEnd: 0 }}
+      >
+        {t('app.demoBadge')}
+      </Tag>
+    </Tooltip>
+  );
+}
