@@ -6,6 +6,8 @@ import {
   generateRosterFixture,
 } from '../../apps/server/src/modules/imports/generateRosterFixture.ts';
 import { XLSX_LIMITS } from '../../apps/server/src/modules/imports/inspectXlsx.ts';
+import { readRoster } from '../../apps/server/src/modules/imports/readRoster.ts';
+import { MEMBER_COLUMNS } from '../../apps/server/src/modules/imports/templateColumns.ts';
 import type { BenchEngine } from '../lib/engines.ts';
 import { runZhibu } from '../lib/processes.ts';
 import { csvLine } from './structureBaselines.ts';
@@ -157,4 +159,20 @@ export async function importStartupMs(engine: BenchEngine, dir: string, orgName:
   });
   if (run.code !== 0) throw new Error(`zhibu import members --dry-run failed (${run.code}): ${run.stderr}`);
   return run.ms;
+}
+
+/**
+ * The import's ceiling on this machine: the same files read to rows by the same xlsx reader the
+ * import uses (`readRoster`, streaming exceljs), in this process, with no validation and no writes.
+ * Returns ms and the rows read.
+ */
+export async function parseRoster(roster: Roster): Promise<{ ms: number; rows: number }> {
+  let rows = 0;
+  const t0 = performance.now();
+  for (const file of roster.files) {
+    for await (const event of readRoster(file, MEMBER_COLUMNS, { maxRows: XLSX_LIMITS.maxRows })) {
+      if (event.kind === 'row') rows += 1;
+    }
+  }
+  return { ms: performance.now() - t0, rows };
 }

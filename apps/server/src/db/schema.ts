@@ -112,9 +112,10 @@ export const members = pgTable(
     index('members_org_idx').on(t.orgId),
     index('members_name_pinyin_idx').on(t.namePinyin),
     index('members_phone_hash_idx').on(t.phoneHash),
-    // The list's total (and its common filters) by an index-only range instead of visiting every row.
+    // The list's total (and its common filters) by an index-only range instead of visiting every row;
+    // its sort key and id make the page an index-only top-N too (only the page's rows are read).
     index('members_active_path_idx')
-      .using('btree', sql`${t.orgPath} text_pattern_ops`, t.status, t.gender)
+      .using('btree', sql`${t.orgPath} text_pattern_ops`, t.status, t.gender, t.namePinyin, t.id)
       .where(sql`${t.leftOn} is null`),
     // The age-band edges of the statistics: members born in one month, by subtree (index-only).
     index('members_birth_date_idx')

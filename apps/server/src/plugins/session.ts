@@ -5,7 +5,8 @@ import type { Database } from '../db/createDatabase.ts';
 import { AppError } from '../lib/appError.ts';
 import type { PersonalDataCipher } from '../lib/personalDataCipher.ts';
 import type { ServiceContext } from '../lib/serviceContext.ts';
-import { resolveSession } from '../modules/auth/auth.service.ts';
+import { resolveSession, type SessionUser } from '../modules/auth/auth.service.ts';
+import { SessionCache } from './sessionCache.ts';
 
 export const SESSION_COOKIE = 'zhibu_session';
 
@@ -56,6 +57,17 @@ export function registerSession(
   app: FastifyInstance,
   deps: { database: Database; cipher: PersonalDataCipher; config: Config },
 ) {
+  const cache = new SessionCache<SessionUser>();
+  // A write may end a session or change what a session may see: forget every cached session
+  // before it runs and again before its answer leaves (see SessionCache).
+  const forgetOnWrite = (request: FastifyRequest) => {
+    if (UNSAFE.has(request.method)) cache.clear();
+  };
+  app.addHook('onSend', async (request, _reply, payload) => {
+    forgetOnWrite(request);
+    return payload;
+  });
+  app.addHook('onResponse', async (request) => forgetOnWrite(request));
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
   app.decorateRequest('ctx', function (this: FastifyRequest): ServiceContext {
@@ -71,12 +83,13 @@ export function registerSession(
 
   app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
     checkOrigin(request);
+    forgetOnWrite(request);
     const access = request.routeOptions.config?.access;
     if (!access) return;
     const token = request.cookies[SESSION_COOKIE];
     let mustChangePassword = false;
     if (token && token.length <= 100) {
-      const session = await resolveSession(deps.database.db, token, deps.config);
+      const session = await cache.get(token, () => resolveSession(deps.database.db, token, deps.config));
       if (session) {
         mustChangePassword = session.user.mustChangePassword;
         request.actor = { ...session.actor, ip: request.ip, userAgent: request.headers['user-agent'] };

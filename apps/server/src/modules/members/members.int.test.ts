@@ -58,6 +58,21 @@ describe('member register', () => {
     expect(women.body.items.every((m) => m.gender === 'female')).toBe(true);
   });
 
+  it('pages an org’s subtree in name order; an empty page of an org in scope is not a 404', async () => {
+    const page = (query: string) =>
+      t.call<ListMembersResponse>('GET', `/api/v1/members?orgId=${f.townA.id}&pageSize=2&${query}`, {
+        cookie: f.cookies.orgAdminA,
+      });
+    const first = await page('page=1');
+    const second = await page('page=2');
+    expect(first.body.total).toBe(3);
+    expect([...first.body.items, ...second.body.items].map((m) => m.name)).toEqual(['李四', '王芳', '赵六']);
+    expect((await page('page=3')).body).toEqual({ items: [], total: 3 });
+    const none = await page('page=1&q=nobodyhere');
+    expect(none.status).toBe(200);
+    expect(none.body).toEqual({ items: [], total: 0 });
+  });
+
   it('pages the list', async () => {
     const page1 = await t.call<ListMembersResponse>('GET', '/api/v1/members?page=1&pageSize=2', {
       cookie: f.cookies.admin,

@@ -121,8 +121,13 @@ export async function findMembers(
 ) {
   const scope = requireScope(ctx.actor, 'member.read');
   const today = todayInShanghai();
-  const query = await buildMemberQuery(ctx, filter, scope, today);
+  // The org's subtree is looked up by the page's own statement (one round trip); only an empty
+  // page asks whether the org is in scope at all, so an org out of scope is still NOT_FOUND.
+  const { orgId, ...rest } = filter;
+  const subtreeOrgId = orgId ? orgIdFrom(orgId) : undefined;
+  const query = { ...(await buildMemberQuery(ctx, rest, scope, today)), subtreeOrgId };
   const page = await selectMemberPage(ctx.db, query, filter.pageSize, (filter.page - 1) * filter.pageSize);
+  if (subtreeOrgId !== undefined && page.items.length === 0) await loadOrgInScope(ctx, subtreeOrgId, scope);
   return { total: page.total, items: page.items.map((r) => toMemberDto(r, today)) };
 }
 

@@ -1,0 +1,2 @@
+DROP INDEX "members_active_path_idx";--> statement-breakpoint
+CREATE INDEX "members_active_path_idx" ON "members" USING btree ("org_path" text_pattern_ops,"status","gender","name_pinyin","id") WHERE "members"."left_on" is null;
