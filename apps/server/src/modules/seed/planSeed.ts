@@ -163,8 +163,8 @@ function pickSamples(orgs: PlannedOrg[]): { township: number | null; villageBran
       (o.parentIndex === null || orgs[o.parentIndex]?.divisionCode !== o.divisionCode),
   );
   const ordered = [
-    ...townships.filter((t) => t.category === 'rural'),
-    ...townships.filter((t) => t.category !== 'rural'),
+    ...townships.filter((t) => t.category === 'township'),
+    ...townships.filter((t) => t.category !== 'township'),
   ];
   const isVillageBranch = (o: PlannedOrg) => o.type === 'branch' && o.unit?.kind === 'village';
   for (const township of ordered) {
