@@ -16,7 +16,7 @@ import { requireScope, type Scope } from '../../access/scope.ts';
 import { AppError } from '../../lib/appError.ts';
 import { decodeId, encodeId } from '../../lib/publicId.ts';
 import { inTransaction, type ServiceContext } from '../../lib/serviceContext.ts';
-import { createOrg, loadOrgInScope, updateOrg } from '../orgs/orgs.service.ts';
+import { assertTypeFits, createOrg, loadOrgInScope, updateOrg } from '../orgs/orgs.service.ts';
 import { type CellError, type CellInput, cellErrorReason, cellText, isCellError } from './cellValue.ts';
 import type { HeaderMatch } from './headerRow.ts';
 import type { ImportOutcome, ImportRunOptions } from './importMembers.ts';
@@ -389,14 +389,17 @@ class OrgsPass {
       this.report.unchanged += 1;
       return null;
     }
-    if (this.isWriting) {
-      try {
+    try {
+      if (this.isWriting) {
         await updateOrg(this.ctx, encodeId(existing.id), { ...changes, version: existing.version });
-      } catch (e) {
-        const problem = rowProblemOf(e);
-        if (problem) return problem;
-        throw e;
+      } else if (changes.type) {
+        // A dry run (and atomic mode's check pass) predicts the orgs service's refusal.
+        await assertTypeFits(this.ctx, existing, changes.type);
       }
+    } catch (e) {
+      const problem = rowProblemOf(e);
+      if (problem) return problem;
+      throw e;
     }
     this.report.updated += 1;
     return null;

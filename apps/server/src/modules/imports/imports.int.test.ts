@@ -578,7 +578,10 @@ describe('exports', () => {
         ],
       },
     ]);
+    // The dry run predicts exactly what the real run refuses.
+    const dry = await importFile('orgs', second, f.cookies.admin, 'dryRun');
     const { report } = await importFile('orgs', second, f.cookies.admin);
+    expect(dry.report).toEqual(report);
     expect(report).toMatchObject({ updated: 0 });
     expect(report.errors.map((e) => [e.row, e.column, e.code])).toEqual([
       [2, '组织类型', 'ORG_TYPE_CHANGE_INVALID'],

@@ -136,9 +136,14 @@ function assertCanHaveChild(parent: OrgRow, childType: OrgTypeCode) {
 /**
  * A type change keeps the tree valid: the parent may hold the new type, and the new type may hold
  * every active child (a 支部 under a 总支 cannot become a 党委; a 总支 with 支部 cannot become a 支部).
- * The parent is named by its type only: it may lie outside the caller's scope.
+ * The parent is named by its type only: it may lie outside the caller's scope. Throws
+ * ORG_TYPE_CHANGE_INVALID; the import's dry run calls it to predict what the real run refuses.
  */
-async function assertTypeFits(tx: ServiceContext, org: OrgRow, type: OrgTypeCode) {
+export async function assertTypeFits(
+  tx: ServiceContext,
+  org: Pick<OrgRow, 'id' | 'parentId' | 'name'>,
+  type: OrgTypeCode,
+) {
   const { parentType, childTypes } = await selectTypeNeighbours(tx.db, org);
   const newName = orgTypeName(type);
   if (parentType !== null && !canHaveChild(parentType, type)) {
