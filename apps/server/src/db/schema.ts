@@ -1,11 +1,13 @@
-import type {
+import {
+  EducationCode,
+  EthnicityCode,
   GenderCode,
   LeaveReasonCode,
   MemberStatusCode,
   OrgCategoryCode,
   OrgTypeCode,
 } from '@zhibu/shared';
-import type { RoleCode } from '@zhibu/shared/api';
+import { RoleCode } from '@zhibu/shared/api';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -19,6 +21,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { codeCheck } from './codeCheck.ts';
 
 const id = () => bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity();
 /** Ids taken from the sequence before insert, so a row's materialized path is written once. */
@@ -66,6 +69,8 @@ export const orgs = pgTable(
     index('orgs_name_idx').on(t.name),
     index('orgs_short_name_idx').on(t.shortName),
     uniqueIndex('orgs_code_key').on(t.code),
+    codeCheck('orgs_type_check', t.type, OrgTypeCode.options),
+    codeCheck('orgs_category_check', t.category, OrgCategoryCode.options),
   ],
 );
 
@@ -121,6 +126,11 @@ export const members = pgTable(
     index('members_birth_date_idx')
       .using('btree', t.birthDate, sql`${t.orgPath} text_pattern_ops`)
       .where(sql`${t.leftOn} is null`),
+    codeCheck('members_gender_check', t.gender, GenderCode.options),
+    codeCheck('members_ethnicity_check', t.ethnicity, EthnicityCode.options),
+    codeCheck('members_education_check', t.education, EducationCode.options),
+    codeCheck('members_status_check', t.status, MemberStatusCode.options),
+    codeCheck('members_left_reason_check', t.leftReason, LeaveReasonCode.options),
   ],
 );
 
@@ -180,6 +190,7 @@ export const roleAssignments = pgTable(
   (t) => [
     index('role_assignments_user_idx').on(t.userId),
     index('role_assignments_org_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    codeCheck('role_assignments_role_check', t.role, RoleCode.options),
   ],
 );
 

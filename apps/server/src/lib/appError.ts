@@ -30,6 +30,8 @@ export const ERROR_TABLE = {
   ORG_DISSOLVED: [409, '该组织已撤销，不能再进行此操作'],
   ORG_MOVE_INVALID: [400, '不能把组织移到它自己或它的下级组织之下'],
   ORG_TYPE_NO_CHILDREN: [400, '该类型的组织不能设立下级组织'],
+  /** A type change that the parent or the children do not allow (org types' child rules). */
+  ORG_TYPE_CHANGE_INVALID: [409, '修改后的组织类型与上级组织或下级组织不相容'],
   MEMBER_LEFT: [409, '该党员已从名册减少，不能再进行此操作'],
   MEMBER_NOT_LEFT: [409, '该党员仍在册'],
   WRONG_PASSWORD: [400, '原密码不正确'],

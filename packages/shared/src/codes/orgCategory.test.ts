@@ -6,6 +6,10 @@ describe('ORG_CATEGORIES', () => {
     expect(ORG_CATEGORIES.map((c) => c.code)).toEqual(OrgCategoryCode.options);
     expect(orgCategoryName('private_enterprise')).toBe('非公有制企业');
   });
+
+  it("starts with the statistics bulletin's own order: 街道, 乡镇, 社区, 村", () => {
+    expect(ORG_CATEGORIES.slice(0, 4).map((c) => c.name)).toEqual(['街道', '乡镇', '社区', '农村']);
+  });
 });
 
 describe('lookupOrgCategory', () => {
@@ -26,6 +30,16 @@ describe('lookupOrgCategory', () => {
     ['其他', 'other'],
     ['其它', 'other'],
     ['STATE_ENTERPRISE', 'state_enterprise'],
+    ['街道', 'street'],
+    ['城市街道', 'street'],
+    ['街道办事处', 'street'],
+    ['乡镇', 'township'],
+    ['乡', 'township'],
+    ['镇', 'township'],
+    ['乡镇街道', 'township'],
+    ['乡镇（街道）', 'township'],
+    ['社区（居委会）', 'community'],
+    ['建制村', 'rural'],
   ])('%j → %s', (input, code) => {
     expect(lookupOrgCategory(input)?.code).toBe(code);
   });

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { type CodeEntry, createLookup, createNameOf } from './codeTable.ts';
 
 export const OrgCategoryCode = z.enum([
-  'rural',
+  'street',
+  'township',
   'community',
+  'rural',
   'government',
   'institution',
   'state_enterprise',
@@ -17,10 +19,20 @@ export const OrgCategoryCode = z.enum([
 export type OrgCategoryCode = z.infer<typeof OrgCategoryCode>;
 export type OrgCategory = CodeEntry<OrgCategoryCode>;
 
-// Sectors as counted in the Organization Department's yearly statistics (党内统计公报).
+// Sectors as counted in the Organization Department's yearly statistics (党内统计公报), in its order:
+// 城市街道, 乡镇, 社区(居委会), 建制村, 机关, 事业单位, 企业, 社会组织. A street's or township's own
+// 党(工)委 is filed under 街道/乡镇, so that townships are not counted with the villages below them.
+// Stored codes never change; only names, aliases and display order may.
 export const ORG_CATEGORIES: readonly OrgCategory[] = [
-  { code: 'rural', name: '农村', aliases: ['村', '行政村'] },
-  { code: 'community', name: '社区', aliases: ['城市社区'] },
+  { code: 'street', name: '街道', aliases: ['城市街道', '街道办事处', '街道办'] },
+  {
+    code: 'township',
+    name: '乡镇',
+    // 乡镇街道 / 乡镇(街道) is the combined heading of some local tables; a street files as 街道.
+    aliases: ['乡', '镇', '民族乡', '苏木', '乡镇街道', '乡镇(街道)'],
+  },
+  { code: 'community', name: '社区', aliases: ['城市社区', '社区(居委会)', '居委会', '居民委员会'] },
+  { code: 'rural', name: '农村', aliases: ['村', '行政村', '建制村', '村委会', '村民委员会'] },
   { code: 'government', name: '机关', aliases: ['党政机关', '国家机关'] },
   { code: 'institution', name: '事业单位' },
   { code: 'state_enterprise', name: '国有企业', aliases: ['国企', '国有控股企业'] },

@@ -24,6 +24,20 @@ describe('ORG_TYPES', () => {
     expect(canHaveChild('general_branch', 'party_committee')).toBe(false);
   });
 
+  it('places 临时党委 and 临时党总支 like their permanent counterparts', () => {
+    expect(canHaveChild('party_committee', 'temporary_committee')).toBe(true);
+    expect(canHaveChild('working_committee', 'temporary_committee')).toBe(true);
+    expect(canHaveChild('temporary_committee', 'temporary_general_branch')).toBe(true);
+    expect(canHaveChild('temporary_committee', 'temporary_branch')).toBe(true);
+    expect(canHaveChild('temporary_committee', 'party_committee')).toBe(false);
+    expect(canHaveChild('temporary_committee', 'group')).toBe(false);
+    expect(canHaveChild('party_committee', 'temporary_general_branch')).toBe(true);
+    expect(canHaveChild('temporary_general_branch', 'branch')).toBe(true);
+    expect(canHaveChild('temporary_general_branch', 'temporary_branch')).toBe(true);
+    expect(canHaveChild('temporary_general_branch', 'general_branch')).toBe(false);
+    expect(canHaveChild('general_branch', 'temporary_general_branch')).toBe(false);
+  });
+
   it('never lets a type contain a type that could contain it back, except the 党委/党工委 levels', () => {
     // A county 党委 leads 街道党工委 and 机关工委, and those lead 社区/机关 党委 in turn.
     const committees = new Set(['party_committee', 'working_committee']);
@@ -54,6 +68,9 @@ describe('lookupOrgType', () => {
     ['支部', 'branch'],
     ['联合党支部', 'joint_branch'],
     ['临时党支部', 'temporary_branch'],
+    ['临时党委', 'temporary_committee'],
+    ['临时党总支', 'temporary_general_branch'],
+    ['临时总支', 'temporary_general_branch'],
     ['党小组', 'group'],
     [' Group ', 'group'],
   ])('%j → %s', (input, code) => {

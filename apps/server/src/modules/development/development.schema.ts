@@ -1,5 +1,5 @@
-import type { DevelopmentStageCode, GenderCode } from '@zhibu/shared';
-import type { DevelopmentStatusCode, StepDecisionCode } from '@zhibu/shared/api';
+import { DevelopmentStageCode, EducationCode, EthnicityCode, GenderCode } from '@zhibu/shared';
+import { DevelopmentStatusCode, StepDecisionCode } from '@zhibu/shared/api';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -13,6 +13,7 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
+import { codeCheck } from '../../db/codeCheck.ts';
 import { members, orgs, users } from '../../db/schema.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -86,6 +87,11 @@ export const developmentPeople = pgTable(
     index('development_people_id_hash_idx').on(t.idNumberHash),
     index('development_people_member_idx').on(t.memberId),
     index('development_people_due_idx').on(t.status, t.dueOn),
+    codeCheck('development_people_gender_check', t.gender, GenderCode.options),
+    codeCheck('development_people_ethnicity_check', t.ethnicity, EthnicityCode.options),
+    codeCheck('development_people_education_check', t.education, EducationCode.options),
+    codeCheck('development_people_status_check', t.status, DevelopmentStatusCode.options),
+    codeCheck('development_people_stage_check', t.stage, DevelopmentStageCode.options),
   ],
 );
 
@@ -126,7 +132,10 @@ export const developmentSteps = pgTable(
     recordedBy: bigint('recorded_by', { mode: 'number' }).references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index('development_steps_person_idx').on(t.personId, t.step)],
+  (t) => [
+    index('development_steps_person_idx').on(t.personId, t.step),
+    codeCheck('development_steps_decision_check', t.decision, StepDecisionCode.options),
+  ],
 );
 
 /** 党委 granted the authority to approve admissions (shared/DOMAIN.md D7); absent row = no authority. */

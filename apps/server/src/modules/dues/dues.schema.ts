@@ -1,4 +1,4 @@
-import type { DuesCategoryCode } from '@zhibu/shared';
+import { DuesCategoryCode } from '@zhibu/shared';
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
@@ -12,6 +12,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { codeCheck } from '../../db/codeCheck.ts';
 import { members, orgs, users } from '../../db/schema.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -51,6 +52,7 @@ export const duesProfiles = pgTable(
   (t) => [
     index('dues_profiles_member_idx').on(t.memberId, t.effectiveFrom, t.id),
     check('dues_profiles_amounts_check', sql`${t.standardFen} >= 0 and coalesce(${t.baseFen}, 0) >= 0`),
+    codeCheck('dues_profiles_category_check', t.category, DuesCategoryCode.options),
   ],
 );
 

@@ -1,7 +1,8 @@
-import type { GenderCode } from '@zhibu/shared';
-import type { ContactMethodCode, FlowingDirectionCode, FlowingStatusCode } from '@zhibu/shared/api';
+import { GenderCode } from '@zhibu/shared';
+import { ContactMethodCode, FlowingDirectionCode, FlowingStatusCode } from '@zhibu/shared/api';
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { codeCheck } from '../../db/codeCheck.ts';
 import { members, orgs, users } from '../../db/schema.ts';
 
 /**
@@ -52,6 +53,9 @@ export const flowingRecords = pgTable(
       t.status,
     ),
     index('flowing_records_member_idx').on(t.memberId, t.status),
+    codeCheck('flowing_records_direction_check', t.direction, FlowingDirectionCode.options),
+    codeCheck('flowing_records_status_check', t.status, FlowingStatusCode.options),
+    codeCheck('flowing_records_gender_check', t.gender, GenderCode.options),
   ],
 );
 
@@ -70,5 +74,8 @@ export const flowingContacts = pgTable(
     recordedBy: bigint('recorded_by', { mode: 'number' }).references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('flowing_contacts_record_idx').on(t.recordId, t.contactedOn)],
+  (t) => [
+    index('flowing_contacts_record_idx').on(t.recordId, t.contactedOn),
+    codeCheck('flowing_contacts_method_check', t.method, ContactMethodCode.options),
+  ],
 );

@@ -16,7 +16,7 @@ import { requireScope, type Scope } from '../../access/scope.ts';
 import { AppError } from '../../lib/appError.ts';
 import { decodeId, encodeId } from '../../lib/publicId.ts';
 import { inTransaction, type ServiceContext } from '../../lib/serviceContext.ts';
-import { createOrg, loadOrgInScope, updateOrg } from '../orgs/orgs.service.ts';
+import { assertTypeFits, createOrg, loadOrgInScope, updateOrg } from '../orgs/orgs.service.ts';
 import { type CellError, type CellInput, cellErrorReason, cellText, isCellError } from './cellValue.ts';
 import type { HeaderMatch } from './headerRow.ts';
 import type { ImportOutcome, ImportRunOptions } from './importMembers.ts';
@@ -151,6 +151,7 @@ function rowProblemOf(e: unknown): Problem | null {
   if (!(e instanceof AppError)) return null;
   switch (e.code) {
     case 'ORG_TYPE_NO_CHILDREN':
+    case 'ORG_TYPE_CHANGE_INVALID':
       return { field: 'type', code: e.code, reason: e.detail };
     case 'FORBIDDEN':
       return { field: 'parent', code: 'PARENT_REQUIRED', reason: e.detail };
@@ -227,9 +228,13 @@ class OrgsPass {
     this.report.total = rows.length;
     const problems = new Map<number, Problem[]>();
     for (const r of rows) if (r.problems.length > 0) problems.set(r.row, r.problems);
+    // A row that failed on its own still names an org: rows below it fail because of it, and say so.
+    const failedNames = new Map<string, number>();
+    for (const r of rows) if (r.problems.length > 0) markFailed(failedNames, r);
     await this.processInDependencyOrder(
       rows.filter((r) => r.problems.length === 0),
       problems,
+      failedNames,
       options,
       progress,
     );
@@ -243,6 +248,7 @@ class OrgsPass {
   private async processInDependencyOrder(
     valid: OrgRowInput[],
     problems: Map<number, Problem[]>,
+    failedNames: Map<string, number>,
     options: ImportRunOptions,
     progress: (processed: number, total: number) => Promise<void>,
   ) {
@@ -252,7 +258,6 @@ class OrgsPass {
         pendingNames.set(n, (pendingNames.get(n) ?? 0) + by);
     };
     for (const r of valid) bump(r, 1);
-    const failedNames = new Map<string, number>();
     const seenKeys = new Map<string, number>();
     let pending = valid;
     let done = this.report.total - valid.length;
@@ -272,14 +277,14 @@ class OrgsPass {
             const failedRow = orgNameVariants(r.parentText)
               .map((v) => failedNames.get(v))
               .find((n) => n !== undefined);
-            problem = {
-              field: 'parent',
-              code: resolved.code,
-              reason:
-                failedRow === undefined
-                  ? resolved.message
-                  : `上级组织“${canonicalOrgName(r.parentText)}”在第 ${failedRow} 行，该行有错误未能导入`,
-            };
+            problem =
+              failedRow === undefined || resolved.code !== 'ORG_NOT_FOUND'
+                ? { field: 'parent', code: resolved.code, reason: resolved.message }
+                : {
+                    field: 'parent',
+                    code: 'PARENT_ROW_FAILED',
+                    reason: `上级组织“${canonicalOrgName(r.parentText)}”在第 ${failedRow} 行，该行有错误未能导入，本行因此也未导入`,
+                  };
           }
         }
         if (!problem) {
@@ -299,7 +304,7 @@ class OrgsPass {
         bump(r, -1);
         if (problem) {
           problems.set(r.row, [problem]);
-          for (const n of [r.name, r.shortName]) if (n) failedNames.set(n, r.row);
+          markFailed(failedNames, r);
         }
         done += 1;
         if (done % PROGRESS_EVERY === 0) await progress(done, this.report.total);
@@ -384,14 +389,17 @@ class OrgsPass {
       this.report.unchanged += 1;
       return null;
     }
-    if (this.isWriting) {
-      try {
+    try {
+      if (this.isWriting) {
         await updateOrg(this.ctx, encodeId(existing.id), { ...changes, version: existing.version });
-      } catch (e) {
-        const problem = rowProblemOf(e);
-        if (problem) return problem;
-        throw e;
+      } else if (changes.type) {
+        // A dry run (and atomic mode's check pass) predicts the orgs service's refusal.
+        await assertTypeFits(this.ctx, existing, changes.type);
       }
+    } catch (e) {
+      const problem = rowProblemOf(e);
+      if (problem) return problem;
+      throw e;
     }
     this.report.updated += 1;
     return null;
@@ -445,6 +453,11 @@ class OrgsPass {
     this.report.created += 1;
     return null;
   }
+}
+
+/** Remembers the names of a failed row (first row wins), so that rows naming it as parent can say why they failed. */
+function markFailed(failedNames: Map<string, number>, r: OrgRowInput) {
+  for (const n of [r.name, r.shortName]) if (n && !failedNames.has(n)) failedNames.set(n, r.row);
 }
 
 function candidateOf(row: Awaited<ReturnType<typeof loadOrgInScope>>): OrgCandidate {

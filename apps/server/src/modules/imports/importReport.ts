@@ -33,6 +33,10 @@ export const IMPORT_ERROR_CODES = {
   ORG_CATEGORY_UNKNOWN: '组织类别无法识别',
   /** The parent's type does not allow a child of this type. */
   ORG_TYPE_NO_CHILDREN: '上级组织下不能设立此类型',
+  /** The org's new type does not fit its parent or its children (the org form's rule). */
+  ORG_TYPE_CHANGE_INVALID: '组织类型与上下级不相容',
+  /** The row's parent is defined on a row of the same file that failed; the message names that row. */
+  PARENT_ROW_FAILED: '上级组织所在行未能导入',
   /** Only system administrators may create top-level orgs. */
   PARENT_REQUIRED: '须填写上级组织',
   /** An org row names itself as its parent. */

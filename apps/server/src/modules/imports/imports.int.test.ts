@@ -1,4 +1,4 @@
-import type { ImportJob, ImportReport, ListMembersResponse, Org } from '@zhibu/shared/api';
+import type { ImportJob, ImportReport, ListMembersResponse, ListOrgsResponse, Org } from '@zhibu/shared/api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildCountyFixture, type CountyFixture } from '../../testing/countyFixture.ts';
 import { citizenId, createTestApp, SAME_ORIGIN, type TestApp } from '../../testing/testApp.ts';
@@ -509,6 +509,85 @@ describe('exports', () => {
     expect(scopedRows.find((r) => r[0] === f.townA.name)?.[2] ?? null).toBeNull();
     const scopedBack = await importFile('orgs', scoped.body as unknown as Buffer, f.cookies.orgAdminA);
     expect(scopedBack.report).toMatchObject({ created: 0, unchanged: 3, errors: [] });
+  });
+
+  it('imports 街道 and 乡镇 trees, failing only an unknown category and the rows below it, by name', async () => {
+    const county = f.county.shortName;
+    const file = await workbookBuffer([
+      {
+        rows: [
+          ['上级组织', '组织名称', '组织简称', '组织类型', '组织类别'],
+          [county, '中共城关街道工作委员会', '城关街道党工委', '党工委', '街道'],
+          ['城关街道党工委', '东门社区党委', null, '党委', '社区（居委会）'],
+          [county, '中共丁镇委员会', '丁镇党委', '基层党委', '镇'],
+          ['丁镇党委', '丁一村党支部', null, '党支部', '建制村'],
+          [county, '中共戊镇委员会', '戊镇党委', '基层党委', '乡镇机关'],
+          ['戊镇党委', '戊一村党总支', null, '党总支', '农村'],
+          ['戊一村党总支', '戊一村第一党支部', null, '党支部', '农村'],
+          [county, '工业园区项目临时党委', null, '临时党委', '其他'],
+          ['工业园区项目临时党委', '一标段临时党总支', null, '临时党总支', '其他'],
+        ],
+      },
+    ]);
+    const { report } = await importFile('orgs', file, f.cookies.admin);
+    expect(report).toMatchObject({ total: 9, created: 6 });
+    expect(report.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+      [6, '组织类别', 'ORG_CATEGORY_UNKNOWN'],
+      [7, '上级组织', 'PARENT_ROW_FAILED'],
+      [8, '上级组织', 'PARENT_ROW_FAILED'],
+    ]);
+    expect(report.errors[1]?.message).toContain('第 6 行');
+    expect(report.errors[2]?.message).toContain('第 7 行');
+    const orgs = await t.call<ListOrgsResponse>('GET', `/api/v1/orgs?parentId=${f.county.id}`, {
+      cookie: f.cookies.admin,
+    });
+    const byName = new Map(orgs.body.items.map((o) => [o.name, o]));
+    expect(byName.get('中共城关街道工作委员会')).toMatchObject({
+      type: 'working_committee',
+      category: 'street',
+    });
+    expect(byName.get('中共丁镇委员会')).toMatchObject({ category: 'township' });
+    expect(byName.get('工业园区项目临时党委')).toMatchObject({
+      type: 'temporary_committee',
+      hasChildren: true,
+    });
+    expect(byName.has('中共戊镇委员会')).toBe(false);
+  });
+
+  it('refuses on import the type changes that the org form refuses', async () => {
+    const header = ['上级组织', '组织名称', '组织类型', '组织类别'];
+    const first = await workbookBuffer([
+      {
+        rows: [
+          header,
+          [f.townA.name, '甲五村党总支', '党总支', '农村'],
+          ['甲五村党总支', '甲五村第一党支部', '党支部', '农村'],
+        ],
+      },
+    ]);
+    expect((await importFile('orgs', first, f.cookies.admin)).report).toMatchObject({
+      created: 2,
+      errors: [],
+    });
+    const second = await workbookBuffer([
+      {
+        rows: [
+          header,
+          [f.townA.name, '甲五村党总支', '党支部', '农村'],
+          ['甲五村党总支', '甲五村第一党支部', '党委', '农村'],
+        ],
+      },
+    ]);
+    // The dry run predicts exactly what the real run refuses.
+    const dry = await importFile('orgs', second, f.cookies.admin, 'dryRun');
+    const { report } = await importFile('orgs', second, f.cookies.admin);
+    expect(dry.report).toEqual(report);
+    expect(report).toMatchObject({ updated: 0 });
+    expect(report.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+      [2, '组织类型', 'ORG_TYPE_CHANGE_INVALID'],
+      [3, '组织类型', 'ORG_TYPE_NO_CHILDREN'],
+    ]);
+    expect(report.errors[0]?.message).toContain('下设有党支部');
   });
 
   it('keeps an org admin to their subtree when importing orgs', async () => {

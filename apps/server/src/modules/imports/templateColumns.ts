@@ -219,7 +219,7 @@ export const ORG_COLUMNS: readonly ColumnSpec<OrgImportField>[] = [
     header: '组织类别',
     aliases: ['党组织类别', '类别', '单位类别'],
     isRequired: true,
-    note: '必填；如 农村、社区、机关（见“填写说明”）',
+    note: '必填；如 街道、乡镇、社区、农村、机关（见“填写说明”）',
     example: '社区',
     width: 14,
   },

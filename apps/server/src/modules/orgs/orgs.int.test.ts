@@ -115,6 +115,70 @@ describe('organization tree', () => {
     expect(child.body.code).toBe('ORG_TYPE_NO_CHILDREN');
   });
 
+  it('files a 街道党工委 under 街道 and builds 临时党委 → 临时党总支 → 临时党支部', async () => {
+    const create = (parentId: string, name: string, type: string, category: string) =>
+      t.call<Org>('POST', '/api/v1/orgs', {
+        cookie: f.cookies.admin,
+        body: { parentId, name, type, category },
+      });
+    const street = await create(f.county.id, '中共城关街道工作委员会', 'working_committee', 'street');
+    expect(street.status).toBe(201);
+    expect(street.body).toMatchObject({ type: 'working_committee', category: 'street' });
+    const project = await create(f.county.id, '重点项目临时党委', 'temporary_committee', 'other');
+    expect(project.status).toBe(201);
+    const general = await create(project.body.id, '一标段临时党总支', 'temporary_general_branch', 'other');
+    expect(general.status).toBe(201);
+    expect((await create(general.body.id, '一工区临时党支部', 'temporary_branch', 'other')).status).toBe(201);
+    const wrong = await create(general.body.id, '不该存在的党委', 'temporary_committee', 'other');
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.code).toBe('ORG_TYPE_NO_CHILDREN');
+  });
+
+  it('changes an org type only where its parent and its children allow the new type', async () => {
+    const create = async (parentId: string, name: string, type: string) => {
+      const res = await t.call<Org>('POST', '/api/v1/orgs', {
+        cookie: f.cookies.admin,
+        body: { parentId, name, type, category: 'rural' },
+      });
+      expect(res.status).toBe(201);
+      return res.body;
+    };
+    const general = await create(f.townA.id, '甲三村党总支', 'general_branch');
+    const branch = await create(general.id, '甲三村第一党支部', 'branch');
+    await create(branch.id, '甲三村第一党小组', 'group');
+    const patch = (org: Org, type: string) =>
+      t.call<Org & { detail: string }>('PATCH', `/api/v1/orgs/${org.id}`, {
+        cookie: f.cookies.orgAdminA,
+        body: { type, version: org.version },
+      });
+
+    // A 支部 under a 总支 cannot become a 党委 (a 总支 holds only branches).
+    const up = await patch(branch, 'party_committee');
+    expect(up.status).toBe(409);
+    expect(up.body.code).toBe('ORG_TYPE_CHANGE_INVALID');
+    expect(up.body.detail).toContain('上级组织是党总支');
+    // A 总支 with a 支部 below cannot become a 支部 (only 党小组 sit below a branch).
+    const down = await patch(general, 'branch');
+    expect(down.status).toBe(409);
+    expect(down.body.code).toBe('ORG_TYPE_CHANGE_INVALID');
+    expect(down.body.detail).toContain('下设有党支部');
+    // A 党委 holding a 总支 cannot become a 总支 either.
+    const town = await patch(f.townA, 'general_branch');
+    expect(town.status).toBe(409);
+    expect(town.body.detail).toContain('党总支');
+    // Nothing was written by the refused changes.
+    const audit = await t.call<{ items: { entityId: string }[] }>('GET', '/api/v1/audit?action=org.update', {
+      cookie: f.cookies.admin,
+    });
+    expect(audit.body.items).toEqual([]);
+
+    // Changes that fit both sides go through.
+    const temporary = await patch(branch, 'temporary_branch');
+    expect(temporary.status).toBe(200);
+    expect(temporary.body.type).toBe('temporary_branch');
+    expect((await patch(general, 'temporary_general_branch')).status).toBe(200);
+  });
+
   it('dissolves only an empty org, keeping it in history', async () => {
     const busy = await t.call('POST', `/api/v1/orgs/${f.branchA2.id}/dissolve`, {
       cookie: f.cookies.admin,

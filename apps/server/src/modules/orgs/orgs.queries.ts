@@ -149,6 +149,19 @@ export async function countActiveContents(db: Executor, org: OrgRow) {
   return { children: children?.n ?? 0, members: people?.n ?? 0 };
 }
 
+/** The distinct types of an org's active children, and its parent's type (null at the top). */
+export async function selectTypeNeighbours(db: Executor, org: Pick<OrgRow, 'id' | 'parentId'>) {
+  const children = await db
+    .selectDistinct({ type: orgs.type })
+    .from(orgs)
+    .where(and(eq(orgs.parentId, org.id), isNull(orgs.dissolvedOn)));
+  const [parent] =
+    org.parentId === null
+      ? []
+      : await db.select({ type: orgs.type }).from(orgs).where(eq(orgs.id, org.parentId));
+  return { parentType: parent?.type ?? null, childTypes: children.map((c) => c.type) };
+}
+
 /** Rewrites the paths of an org's whole subtree and of everything that copies them, in one statement each. */
 export async function rewriteSubtreePaths(
   db: Executor,

@@ -1,4 +1,4 @@
-import { canHaveChild, lookupOrgType, type OrgTypeCode } from '@zhibu/shared';
+import { canHaveChild, type OrgTypeCode, orgTypeName } from '@zhibu/shared';
 import type {
   CreateOrgRequest,
   DissolveOrgRequest,
@@ -27,6 +27,7 @@ import {
   selectOrgPage,
   selectOrgRowById,
   selectOrgsByName,
+  selectTypeNeighbours,
 } from './orgs.queries.ts';
 
 export type { OrgRow } from './orgs.queries.ts';
@@ -132,6 +133,34 @@ function assertCanHaveChild(parent: OrgRow, childType: OrgTypeCode) {
   }
 }
 
+/**
+ * A type change keeps the tree valid: the parent may hold the new type, and the new type may hold
+ * every active child (a 支部 under a 总支 cannot become a 党委; a 总支 with 支部 cannot become a 支部).
+ * The parent is named by its type only: it may lie outside the caller's scope. Throws
+ * ORG_TYPE_CHANGE_INVALID; the import's dry run calls it to predict what the real run refuses.
+ */
+export async function assertTypeFits(
+  tx: ServiceContext,
+  org: Pick<OrgRow, 'id' | 'parentId' | 'name'>,
+  type: OrgTypeCode,
+) {
+  const { parentType, childTypes } = await selectTypeNeighbours(tx.db, org);
+  const newName = orgTypeName(type);
+  if (parentType !== null && !canHaveChild(parentType, type)) {
+    throw new AppError(
+      'ORG_TYPE_CHANGE_INVALID',
+      `上级组织是${orgTypeName(parentType)}，其下不能设立${newName}，不能把“${org.name}”改为${newName}`,
+    );
+  }
+  const misfits = childTypes.filter((child) => !canHaveChild(type, child));
+  if (misfits.length > 0) {
+    throw new AppError(
+      'ORG_TYPE_CHANGE_INVALID',
+      `“${org.name}”下设有${misfits.map(orgTypeName).join('、')}，${newName}下不能设立这类组织；请先调整或撤销下级组织再修改类型`,
+    );
+  }
+}
+
 function nameKeys(name: string) {
   const keys = pinyinKeys(name);
   return { namePinyin: keys.pinyin, nameInitials: keys.initials };
@@ -198,11 +227,7 @@ export async function updateOrg(
     if (before.version !== input.version) throw new AppError('VERSION_CONFLICT');
     if (before.dissolvedOn) throw new AppError('ORG_DISSOLVED');
     const { version: _v, ...fields } = input;
-    if (fields.type && fields.type !== before.type) {
-      const { children } = await countActiveContents(tx.db, before);
-      const allowed = lookupOrgType(fields.type)?.childTypes;
-      if (children > 0 && allowed && allowed.length === 0) throw new AppError('ORG_TYPE_NO_CHILDREN');
-    }
+    if (fields.type && fields.type !== before.type) await assertTypeFits(tx, before, fields.type);
     const [row] = await tx.db
       .update(orgs)
       .set({

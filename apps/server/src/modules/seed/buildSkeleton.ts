@@ -692,11 +692,13 @@ function townshipNode(
   const isRuralTown = kind === 'town';
   const type: OrgTypeCode =
     kind === 'subdistrict' || kind === 'park' ? 'working_committee' : 'party_committee';
+  // The statistics bulletin counts a township's and a street's own committee as 乡镇 / 城市街道,
+  // apart from the villages and communities below it.
   const category: OrgCategoryCode =
     kind === 'town'
-      ? 'rural'
+      ? 'township'
       : kind === 'subdistrict'
-        ? 'community'
+        ? 'street'
         : kind === 'park'
           ? 'park'
           : kind === 'farm'

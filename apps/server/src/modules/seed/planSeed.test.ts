@@ -72,6 +72,8 @@ describe('planSeed: village scale', () => {
     expect(plan.members).toBe(DEFAULT_MEMBERS.village);
     expect(plan.sampleTownship).toBe(0);
     expect(plan.sampleVillageBranch).not.toBeNull();
+    // The township's own committee is counted as 乡镇 (or 街道), not with its villages.
+    expect(['township', 'street']).toContain(root?.category);
   });
 
   it('gives the same plan for the same seed and another for another seed', () => {
@@ -116,6 +118,8 @@ describe('planSeed: county scale', () => {
     expect(townships.length).toBeLessThanOrEqual(25);
     const categories = new Set(plan.orgs.map((o) => o.category));
     for (const c of [
+      'township',
+      'street',
       'rural',
       'community',
       'government',

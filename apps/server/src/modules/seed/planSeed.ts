@@ -163,8 +163,8 @@ function pickSamples(orgs: PlannedOrg[]): { township: number | null; villageBran
       (o.parentIndex === null || orgs[o.parentIndex]?.divisionCode !== o.divisionCode),
   );
   const ordered = [
-    ...townships.filter((t) => t.category === 'rural'),
-    ...townships.filter((t) => t.category !== 'rural'),
+    ...townships.filter((t) => t.category === 'township'),
+    ...townships.filter((t) => t.category !== 'township'),
   ];
   const isVillageBranch = (o: PlannedOrg) => o.type === 'branch' && o.unit?.kind === 'village';
   for (const township of ordered) {
@@ -228,6 +228,10 @@ function orgNames(type: OrgTypeCode, place: string, stem: string, shortStem: str
       return [`中共${place}${stem}联合支部委员会`, `${shortStem}联合党支部`];
     case 'temporary_branch':
       return [`中共${place}${stem}临时支部委员会`, `${shortStem}临时党支部`];
+    case 'temporary_committee':
+      return [`中共${place}${stem}临时委员会`, `${shortStem}临时党委`];
+    case 'temporary_general_branch':
+      return [`中共${place}${stem}临时总支部委员会`, `${shortStem}临时党总支`];
     case 'group':
       return [`${place}${stem}党小组`, `${shortStem}党小组`];
   }

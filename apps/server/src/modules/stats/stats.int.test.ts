@@ -105,4 +105,22 @@ describe('member structure statistics', () => {
     expect((await structure(f.cookies.memberA1)).status).toBe(403);
     expect((await t.call('GET', '/api/v1/stats/members')).status).toBe(401);
   });
+
+  // Last: it changes the fixture. A township's own branch re-filed under 乡镇 leaves 农村, and the
+  // category counts still add up to the total.
+  it('recounts the members of an org re-filed under 乡镇 or 街道', async () => {
+    const before = (await structure(f.cookies.admin, f.county.id)).body;
+    const refiled = await t.call('PATCH', `/api/v1/orgs/${f.branchA1.id}`, {
+      cookie: f.cookies.admin,
+      body: { category: 'township', version: f.branchA1.version },
+    });
+    expect(refiled.status).toBe(200);
+    const after = (await structure(f.cookies.admin, f.county.id)).body;
+    expect(after.total).toBe(before.total);
+    expect(countOf(after.byOrgCategory, 'township')).toBe(2);
+    expect(countOf(after.byOrgCategory, 'rural')).toBe(countOf(before.byOrgCategory, 'rural') - 2);
+    expect(countOf(after.byOrgCategory, 'street')).toBe(0);
+    expect(after.byOrgCategory.find((i) => i.code === 'township')?.name).toBe('乡镇');
+    expect(sum(after.byOrgCategory)).toBe(after.total);
+  });
 });

@@ -1,7 +1,8 @@
-import type { GenderCode, MemberStatusCode } from '@zhibu/shared';
-import type { TransferKindCode, TransferReasonCode, TransferStatusCode } from '@zhibu/shared/api';
+import { GenderCode, MemberStatusCode } from '@zhibu/shared';
+import { TransferKindCode, TransferReasonCode, TransferStatusCode } from '@zhibu/shared/api';
 import { sql } from 'drizzle-orm';
 import { bigint, date, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { codeCheck } from '../../db/codeCheck.ts';
 import { members, orgs, users } from '../../db/schema.ts';
 
 /** What an incoming letter says about the person; identifiers stay encrypted until the member is registered. */
@@ -65,5 +66,10 @@ export const transfers = pgTable(
     index('transfers_from_path_idx').using('btree', sql`${t.fromOrgPath} text_pattern_ops`, t.status),
     index('transfers_to_path_idx').using('btree', sql`${t.toOrgPath} text_pattern_ops`, t.status),
     index('transfers_member_idx').on(t.memberId, t.status),
+    codeCheck('transfers_kind_check', t.kind, TransferKindCode.options),
+    codeCheck('transfers_status_check', t.status, TransferStatusCode.options),
+    codeCheck('transfers_member_gender_check', t.memberGender, GenderCode.options),
+    codeCheck('transfers_member_status_check', t.memberStatus, MemberStatusCode.options),
+    codeCheck('transfers_reason_check', t.reason, TransferReasonCode.options),
   ],
 );

@@ -131,7 +131,11 @@ export function OrgFormModal({ target, onClose, onSaved }: OrgFormModalProps) {
           onClose();
         },
         onError: (error) =>
-          handleError(error, { form, onConflict: onClose, codeFields: { DUPLICATE_ORG_CODE: 'code' } }),
+          handleError(error, {
+            form,
+            onConflict: onClose,
+            codeFields: { DUPLICATE_ORG_CODE: 'code', ORG_TYPE_CHANGE_INVALID: 'type' },
+          }),
       },
     );
   };
