@@ -17,6 +17,7 @@ import {
   updateImportedMember,
 } from '../members/members.service.ts';
 import { cellErrorReason, cellText, isCellError } from './cellValue.ts';
+import { ElsewhereGate } from './elsewhereGate.ts';
 import type { HeaderMatch } from './headerRow.ts';
 import {
   type CellProblem,
@@ -26,6 +27,7 @@ import {
   ReportBuilder,
 } from './importReport.ts';
 import type { XlsxInspection, XlsxLimits } from './inspectXlsx.ts';
+import { maskedValueProblems } from './maskedValueProblems.ts';
 import { type OrgCandidate, OrgResolver } from './orgResolver.ts';
 import { type RosterRow, readRoster } from './readRoster.ts';
 import { MEMBER_COLUMNS, type MemberImportField } from './templateColumns.ts';
@@ -96,6 +98,7 @@ class MembersPass {
   private readonly seen = new Map<string, number>();
   private readonly today = todayInShanghai();
   private header: HeaderMatch<MemberImportField> | null = null;
+  private readonly elsewhere: ElsewhereGate;
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -104,6 +107,7 @@ class MembersPass {
     private readonly source: string,
   ) {
     this.resolver = new OrgResolver(ctx.db, scope);
+    this.elsewhere = new ElsewhereGate(ctx, scope);
   }
 
   async run(
@@ -149,6 +153,14 @@ class MembersPass {
       }
     }
     if (chunk.length > 0) await flush();
+    if (this.elsewhere.isLimitReached) {
+      this.report.addFileError(
+        0,
+        '',
+        'ID_CHECK_LIMIT',
+        '本小时核对“已在其他党组织登记”的次数已达上限：其后不在您数据权限范围内的行（包括新增人员）均未核对、未导入，请稍后再导入这些行',
+      );
+    }
     if (!this.header) {
       this.report.addFileError(
         1,
@@ -163,6 +175,8 @@ class MembersPass {
     const header = this.header;
     if (!header) throw new Error('rows before the header');
     const { input, problems } = rowInput(row, header);
+    // Reported before the checker's format errors, which it then keeps quiet for those cells.
+    problems.push(...maskedValueProblems(input));
     const checked = checkMemberRecord(input, this.today);
     if (!checked.ok) {
       for (const e of checked.errors) {
@@ -237,17 +251,13 @@ class MembersPass {
         if (record === null || org === null || hash === null) continue;
         const before = existing.get(hash);
         if (!before) {
-          creates.push({ record, org });
+          const limited = this.elsewhere.newPersonProblem();
+          if (limited) late.set(p.row, [limited]);
+          else creates.push({ record, org });
           continue;
         }
         if (!isPathInScope(before.orgPath, this.scope)) {
-          late.set(p.row, [
-            {
-              field: 'idNumber',
-              code: 'ID_NUMBER_TAKEN',
-              reason: '该公民身份号码已由其他党组织登记（不在您的数据权限范围内），请与上级党组织核实',
-            },
-          ]);
+          late.set(p.row, [await this.elsewhere.registeredElsewhere(p.row, record.idNumber)]);
           continue;
         }
         if (before.leftOn) {
