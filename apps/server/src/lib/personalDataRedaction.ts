@@ -2,8 +2,8 @@ import { maskCitizenId, maskPhone } from '@zhibu/shared';
 
 // The shapes of a GB 11643 citizen ID number (17 digits and a check character) and of a mainland
 // mobile number, standing alone (not part of a longer run of digits such as a timestamp).
-const CITIZEN_ID_SHAPE = /(?<!\d)\d{17}[\dXx](?![\dA-Za-z])/g;
-const MOBILE_SHAPE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
+const CITIZEN_ID_SHAPE = /(?<![\d.])\d{17}[\dXx](?![\dA-Za-z])/g;
+const MOBILE_SHAPE = /(?<![\d.])1[3-9]\d{9}(?!\d)/g;
 
 /** Query-string parameters that carry personal data; their values never reach a log line. */
 export const PERSONAL_QUERY_KEYS: ReadonlySet<string> = new Set([

@@ -8,8 +8,8 @@ import { multipartFile, workbookBuffer } from '../imports/testWorkbook.ts';
 
 // A GB 11643 ID number or a mainland mobile number standing alone (not inside a longer digit run
 // such as a millisecond timestamp).
-const CITIZEN_ID = /(?<!\d)\d{17}[\dXx](?![\dA-Za-z])/;
-const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
+const CITIZEN_ID = /(?<![\d.])\d{17}[\dXx](?![\dA-Za-z])/;
+const MOBILE = /(?<![\d.])1[3-9]\d{9}(?!\d)/;
 
 let t: TestApp;
 let f: CountyFixture;
