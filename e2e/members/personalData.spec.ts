@@ -14,7 +14,9 @@ test('an ID-number search goes by POST and never into the page URL', async ({ pa
   const idNumber = (await revealed.json()).value as string;
   const urls: string[] = [];
   page.on('request', (r) => urls.push(r.url()));
+  const listed = page.waitForResponse((r) => r.url().includes('/api/v1/members?') && r.ok());
   await page.goto('/members');
+  await listed;
   await expect(page.getByTestId('member-table').locator('tbody tr.ant-table-row').first()).toBeVisible();
   const searched = page.waitForResponse((r) => r.url().endsWith('/api/v1/members/search') && r.ok());
   await page.getByLabel('公民身份号码').fill(idNumber);
@@ -30,7 +32,9 @@ test('the full export is offered apart from the masked one, confirmed, and holds
   page,
 }) => {
   await loginByApi(page, 'branch');
+  const listed = page.waitForResponse((r) => r.url().includes('/api/v1/members?') && r.ok());
   await page.goto('/members');
+  await listed;
   await expect(page.getByTestId('member-table').locator('tbody tr.ant-table-row').first()).toBeVisible();
   await expect(page.getByTestId('member-export')).toHaveText(/脱敏/);
   await page.getByTestId('member-export-full').click();
