@@ -57,11 +57,14 @@ export type MemberUrlFilter = z.infer<typeof MemberUrlFilter>;
 
 export const ListMembersRequest = PageQuery.extend(MemberUrlFilter.shape);
 export type ListMembersRequest = z.infer<typeof ListMembersRequest>;
+// In a JSON body a flag is a boolean, not the text a query string carries.
+const bodyFlags = { includeLeft: z.boolean().optional().describe('包含已减少（出党、去世、转出等）的人员') };
+
 /** The member list's filter and page in a POST body, so an ID number stays out of every URL. */
-export const SearchMembersRequest = PageQuery.extend(MemberFilter.shape);
+export const SearchMembersRequest = PageQuery.extend(MemberFilter.shape).extend(bodyFlags);
 export type SearchMembersRequest = z.infer<typeof SearchMembersRequest>;
 /** A member export requested by POST (the filter may hold an ID number); `full` as in the GET export. */
-export const ExportMembersRequest = MemberFilter.extend({
+export const ExportMembersRequest = MemberFilter.extend(bodyFlags).extend({
   full: z.boolean().optional().describe('true：导出完整身份号码和电话（需查看权限，记录日志），可用于再导入'),
 });
 export type ExportMembersRequest = z.infer<typeof ExportMembersRequest>;

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { members } from '../../db/schema.ts';
 import { buildCountyFixture, type CountyFixture } from '../../testing/countyFixture.ts';
-import { citizenId, createTestApp, type TestApp } from '../../testing/testApp.ts';
+import { citizenId, createTestApp, SAME_ORIGIN, type TestApp } from '../../testing/testApp.ts';
 import { multipartFile, workbookBuffer } from '../imports/testWorkbook.ts';
 
 // A GB 11643 ID number or a mainland mobile number standing alone (not inside a longer digit run
@@ -85,7 +85,7 @@ it('keeps full ID numbers and mobile numbers out of every log line and audit ent
       method: 'POST',
       url: `/api/v1/imports/members?mode=${mode}`,
       payload,
-      headers: { ...headers, cookie },
+      headers: { ...headers, cookie, origin: SAME_ORIGIN },
     });
     expect(res.statusCode, res.body).toBe(202);
     const jobId = res.json<{ id: string }>().id;
