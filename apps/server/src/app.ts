@@ -15,8 +15,10 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { DestinationStream } from 'pino';
 import type { Config } from './config/loadConfig.ts';
 import type { Database } from './db/createDatabase.ts';
+import { redactingLoggerOptions } from './lib/logRedaction.ts';
 import { PersonalDataCipher } from './lib/personalDataCipher.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -44,6 +46,8 @@ export interface AppOptions {
   config: Config;
   /** Log level; tests pass 'silent'. */
   logLevel?: string;
+  /** Where log lines go (default stdout); tests capture them to check what a log may contain. */
+  logStream?: DestinationStream;
   /** Folder of the built web app; served with an SPA fallback when it exists. */
   webDist?: string;
   /** How often pending member-statistics changes are folded into the rollups; 0 = never (tests). */
@@ -77,11 +81,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { database, config } = options;
   const cipher = new PersonalDataCipher(config.masterKey);
   const app = Fastify({
-    logger: {
-      level: options.logLevel ?? 'info',
-      // Personal data must never reach logs: drop bodies and cookies from request logs.
-      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-    },
+    // Personal data must never reach logs: cookies dropped, URLs and errors redacted.
+    logger: redactingLoggerOptions(options.logLevel ?? 'info', options.logStream),
     bodyLimit: 1024 * 1024,
     frameworkErrors: frameworkErrorHandler,
     trustProxy: process.env.ZHIBU_TRUST_PROXY === '1',

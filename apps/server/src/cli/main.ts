@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { AppError } from '../lib/appError.ts';
+import { serializeErrorForLog } from '../lib/logRedaction.ts';
 import { CliError } from './cliError.ts';
 import { registerCheckCommand } from './commands/check.ts';
 import { registerDuesCommand } from './commands/dues.ts';
@@ -30,5 +31,17 @@ try {
     console.error(`错误：${e.message}`);
     process.exit(1);
   }
-  throw e;
+  // Not the raw error: a failed statement's message and properties carry its parameters.
+  const shown = serializeErrorForLog(e) as {
+    message?: string;
+    code?: string;
+    stack?: string;
+    cause?: { code?: string; message?: string };
+  };
+  const code = shown.code ?? shown.cause?.code;
+  console.error(
+    `错误：内部错误${code ? `（SQLSTATE ${code}）` : ''}：${shown.cause?.message ?? shown.message ?? ''}`,
+  );
+  if (shown.stack) console.error(shown.stack);
+  process.exit(1);
 }

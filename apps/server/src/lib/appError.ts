@@ -22,6 +22,13 @@ export const ERROR_TABLE = {
   /** Optimistic concurrency: someone saved the record after the caller loaded it. */
   VERSION_CONFLICT: [409, '该记录已被他人修改，请刷新后重试'],
   DUPLICATE_ID_NUMBER: [409, '该公民身份号码已在党员名册中'],
+  /** The person is on the register of an org outside the caller's scope; which one is not said. */
+  ID_REGISTERED_ELSEWHERE: [409, '此人已在其他党组织登记，请办理组织关系转接'],
+  /** The caller has had the hour's "registered elsewhere" answers; no ID number is checked until then. */
+  ID_CHECK_LIMIT: [
+    429,
+    '本小时核对身份号码的次数已达上限，未核对此人是否已在其他党组织登记，请稍后再试或联系上级党组织',
+  ],
   DUPLICATE_USERNAME: [409, '用户名已被使用'],
   DUPLICATE_ORG_CODE: [409, '组织代码已被其他组织使用'],
   /** A unique key the service did not check first (the database refused the duplicate). */

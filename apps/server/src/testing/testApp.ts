@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { computeCheckChar } from '@zhibu/shared';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
 import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config/loadConfig.ts';
 import type { Database } from '../db/createDatabase.ts';
@@ -44,7 +45,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  logging: { level: string; stream: DestinationStream } | null = null,
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = {
     ...loadConfig({ dataDir: join(tmpdir(), 'zhibu-test-unused'), masterKey: randomBytes(32) }),
@@ -53,7 +57,8 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   const app = await buildApp({
     database,
     config,
-    logLevel: 'silent',
+    logLevel: logging?.level ?? 'silent',
+    ...(logging ? { logStream: logging.stream } : {}),
     webDist: join(tmpdir(), 'zhibu-no-web'),
     statsFoldIntervalMs: 0,
   });

@@ -167,7 +167,16 @@ export const enUS: Messages = {
   'members.openPage': 'Open as page',
   'members.history': 'History',
   'members.eventsEmpty': 'No history yet',
-  'members.exportFileName': 'members',
+  'members.exportFileName': 'members (masked)',
+  'members.exportMasked': 'Export (masked)',
+  'members.exportMaskedHint':
+    'ID numbers and phones are masked: fit for printing and reports; a masked file cannot be imported again',
+  'members.exportFull': 'Export full register',
+  'members.exportFullTitle': 'Export with full ID numbers and phones?',
+  'members.exportFullWarning':
+    'The file holds full citizen ID numbers and phone numbers and can be edited and imported again. The export counts as a reveal and is recorded in the audit log (row count and filter). Keep the file safe.',
+  'members.exportFullConfirm': 'Export and record',
+  'members.exportFullFileName': 'members (full ID numbers and phones)',
   'members.ageValue': 'age {age}',
   'members.reveal': 'Show',
   'members.revealTitle': 'Show the full value?',

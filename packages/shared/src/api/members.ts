@@ -45,8 +45,29 @@ export const MemberFilter = z.object({
 });
 export type MemberFilter = z.infer<typeof MemberFilter>;
 
-export const ListMembersRequest = PageQuery.extend(MemberFilter.shape);
+// A whole ID number in a URL reaches request logs, proxies and browser history: URLs refuse it.
+const NoIdNumberInUrl = z
+  .never({ error: '公民身份号码不能放在网址中，请用 POST /api/v1/members/search 按身份号码查找' })
+  .optional()
+  .describe('不接受：按身份号码查找请用 POST /api/v1/members/search');
+
+/** The member list's filter as a query string (GET): everything but the ID number. */
+export const MemberUrlFilter = MemberFilter.extend({ idNumber: NoIdNumberInUrl });
+export type MemberUrlFilter = z.infer<typeof MemberUrlFilter>;
+
+export const ListMembersRequest = PageQuery.extend(MemberUrlFilter.shape);
 export type ListMembersRequest = z.infer<typeof ListMembersRequest>;
+// In a JSON body a flag is a boolean, not the text a query string carries.
+const bodyFlags = { includeLeft: z.boolean().optional().describe('包含已减少（出党、去世、转出等）的人员') };
+
+/** The member list's filter and page in a POST body, so an ID number stays out of every URL. */
+export const SearchMembersRequest = PageQuery.extend(MemberFilter.shape).extend(bodyFlags);
+export type SearchMembersRequest = z.infer<typeof SearchMembersRequest>;
+/** A member export requested by POST (the filter may hold an ID number); `full` as in the GET export. */
+export const ExportMembersRequest = MemberFilter.extend(bodyFlags).extend({
+  full: z.boolean().optional().describe('true：导出完整身份号码和电话（需查看权限，记录日志），可用于再导入'),
+});
+export type ExportMembersRequest = z.infer<typeof ExportMembersRequest>;
 export const ListMembersResponse = pageOf(Member);
 export type ListMembersResponse = z.infer<typeof ListMembersResponse>;
 

@@ -3,6 +3,7 @@ import type { Actor } from '../../access/actor.ts';
 import { requireScope, scopeCondition } from '../../access/scope.ts';
 import type { Executor } from '../../db/createDatabase.ts';
 import { auditLog } from '../../db/schema.ts';
+import { maskPersonalText, redactPersonalData } from '../../lib/personalDataRedaction.ts';
 import { encodeId } from '../../lib/publicId.ts';
 import type { ServiceContext } from '../../lib/serviceContext.ts';
 
@@ -16,7 +17,10 @@ export interface AuditInput {
   after?: unknown;
 }
 
-/** Appends one audit record. Callers pass masked personal data only, never full ID numbers. */
+/**
+ * Appends one audit record. Callers pass masked personal data only, never full ID numbers; as a
+ * second line of defence, anything shaped like an ID number or a mobile number is masked here.
+ */
 export async function recordAudit(db: Executor, actor: Actor, input: AuditInput): Promise<void> {
   await db.insert(auditLog).values({
     userId: actor.userId,
@@ -30,9 +34,9 @@ export async function recordAudit(db: Executor, actor: Actor, input: AuditInput)
           ? encodeId(input.entityId)
           : input.entityId,
     orgPath: input.orgPath ?? null,
-    summary: input.summary ?? null,
-    before: input.before ?? null,
-    after: input.after ?? null,
+    summary: input.summary === undefined ? null : maskPersonalText(input.summary),
+    before: input.before === undefined ? null : redactPersonalData(input.before),
+    after: input.after === undefined ? null : redactPersonalData(input.after),
     ip: actor.ip ?? null,
     userAgent: actor.userAgent?.slice(0, 300) ?? null,
   });

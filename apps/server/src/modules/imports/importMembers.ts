@@ -17,6 +17,7 @@ import {
   updateImportedMember,
 } from '../members/members.service.ts';
 import { cellErrorReason, cellText, isCellError } from './cellValue.ts';
+import { ElsewhereGate } from './elsewhereGate.ts';
 import type { HeaderMatch } from './headerRow.ts';
 import {
   type CellProblem,
@@ -26,6 +27,7 @@ import {
   ReportBuilder,
 } from './importReport.ts';
 import type { XlsxInspection, XlsxLimits } from './inspectXlsx.ts';
+import { maskedValueProblems } from './maskedValueProblems.ts';
 import { type OrgCandidate, OrgResolver } from './orgResolver.ts';
 import { type RosterRow, readRoster } from './readRoster.ts';
 import { MEMBER_COLUMNS, type MemberImportField } from './templateColumns.ts';
@@ -102,6 +104,8 @@ class MembersPass {
   private readonly seen = new Map<string, number>();
   private readonly today = todayInShanghai();
   private header: HeaderMatch<MemberImportField> | null = null;
+  private readonly elsewhere: ElsewhereGate;
+  private isElsewhereLimitReported = false;
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -112,6 +116,7 @@ class MembersPass {
     private readonly finish: ((tx: ServiceContext) => Promise<void>) | null = null,
   ) {
     this.resolver = new OrgResolver(ctx.db, scope);
+    this.elsewhere = new ElsewhereGate(ctx, scope);
   }
 
   async run(
@@ -158,6 +163,7 @@ class MembersPass {
       }
     }
     if (chunk.length > 0) await flush(true);
+    this.reportElsewhereLimit();
     if (!this.header) {
       this.report.addFileError(
         1,
@@ -168,10 +174,24 @@ class MembersPass {
     }
   }
 
+  /** Once per import: rows past the hourly limit of out-of-scope ID checks were not checked. */
+  private reportElsewhereLimit() {
+    if (!this.elsewhere.isLimitReached || this.isElsewhereLimitReported) return;
+    this.isElsewhereLimitReported = true;
+    this.report.addFileError(
+      0,
+      '',
+      'ID_CHECK_LIMIT',
+      '本小时核对“已在其他党组织登记”的次数已达上限：其后不在您数据权限范围内的行（包括新增人员）均未核对、未导入，请稍后再导入这些行',
+    );
+  }
+
   private async prepare(row: RosterRow<MemberImportField>): Promise<PreparedRow> {
     const header = this.header;
     if (!header) throw new Error('rows before the header');
     const { input, problems } = rowInput(row, header);
+    // Reported before the checker's format errors, which it then keeps quiet for those cells.
+    problems.push(...maskedValueProblems(input));
     const checked = checkMemberRecord(input, this.today);
     if (!checked.ok) {
       for (const e of checked.errors) {
@@ -255,17 +275,13 @@ class MembersPass {
         if (record === null || org === null || hash === null) continue;
         const before = existing.get(hash);
         if (!before) {
-          creates.push({ record, org });
+          const limited = this.elsewhere.newPersonProblem();
+          if (limited) late.set(p.row, [limited]);
+          else creates.push({ record, org });
           continue;
         }
         if (!isPathInScope(before.orgPath, this.scope)) {
-          late.set(p.row, [
-            {
-              field: 'idNumber',
-              code: 'ID_NUMBER_TAKEN',
-              reason: '该公民身份号码已由其他党组织登记（不在您的数据权限范围内），请与上级党组织核实',
-            },
-          ]);
+          late.set(p.row, [await this.elsewhere.registeredElsewhere(p.row, record.idNumber)]);
           continue;
         }
         if (before.leftOn) {
@@ -308,6 +324,7 @@ class MembersPass {
             // The last write of the import: its outcome commits with it (or not at all).
             if (isLast && this.finish) {
               settle();
+              this.reportElsewhereLimit();
               await this.finish(tx);
             }
           });

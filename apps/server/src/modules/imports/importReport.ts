@@ -26,7 +26,11 @@ export const IMPORT_ERROR_CODES = {
   /** The same person (ID number) or org (name under one parent) appears on an earlier row of the file. */
   DUPLICATE_IN_FILE: '与前面的行重复',
   /** The ID number belongs to a member outside the caller's scope (where is not revealed). */
-  ID_NUMBER_TAKEN: '身份号码已被其他组织登记',
+  ID_NUMBER_TAKEN: '已在其他党组织登记',
+  /** The hour's "registered elsewhere" answers are used up: rows not in scope were not checked or written. */
+  ID_CHECK_LIMIT: '核对次数已达上限',
+  /** An ID number or phone cell holds a masked value (from a masked export). */
+  MASKED_VALUE: '已脱敏的值',
   /** The member has left the register; imports do not edit such records. */
   MEMBER_LEFT: '已减少的党员',
   ORG_TYPE_UNKNOWN: '组织类型无法识别',

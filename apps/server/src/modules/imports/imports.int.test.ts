@@ -48,11 +48,10 @@ async function importFile(kind: 'orgs' | 'members', data: Buffer, cookie: string
 }
 
 async function membersWithId(idNumber: string) {
-  const res = await t.call<ListMembersResponse>(
-    'GET',
-    `/api/v1/members?includeLeft=true&idNumber=${encodeURIComponent(idNumber)}`,
-    { cookie: f.cookies.admin },
-  );
+  const res = await t.call<ListMembersResponse>('POST', '/api/v1/members/search', {
+    cookie: f.cookies.admin,
+    body: { includeLeft: true, idNumber },
+  });
   return res.body.items;
 }
 
@@ -398,6 +397,70 @@ describe('templates', () => {
   });
 });
 
+describe("people registered outside the caller's scope", () => {
+  it('says only "registered elsewhere", a limited number of times, and then checks nothing more', async () => {
+    // 22 people on branch B1's register, outside officer A1's scope.
+    const theirs = Array.from({ length: 22 }, (_, i) => citizenId('1970-01-01', 301 + 2 * i));
+    const seeded = await importFile(
+      'members',
+      await roster(theirs.map((id) => person(f.branchB1.name, id))),
+      f.cookies.admin,
+    );
+    expect(seeded.report).toMatchObject({ created: 22, errors: [] });
+
+    // Creating one of them by hand: the one sentence, no org named.
+    const create = (idNumber: string) =>
+      t.call('POST', '/api/v1/members', {
+        cookie: f.cookies.officerA1,
+        body: { orgId: f.branchA1.id, name: '试探', idNumber, status: 'full', joinedOn: '2000-01-01' },
+      });
+    const first = await create(theirs[0] as string);
+    expect(first.status).toBe(409);
+    expect(first.body).toMatchObject({
+      code: 'ID_REGISTERED_ELSEWHERE',
+      detail: '此人已在其他党组织登记，请办理组织关系转接',
+    });
+    for (const where of [f.branchB1.name, f.townB.name])
+      expect(JSON.stringify(first.body)).not.toContain(where);
+
+    // A dry run over the rest plus one new person: the allowance (20 an hour) runs out part-way,
+    // and from then on no row outside the scope is answered, the new person included.
+    const fresh = citizenId('1970-09-09', 901);
+    const dry = await importFile(
+      'members',
+      await roster([...theirs.slice(1), fresh].map((id) => person(f.branchA1.name, id))),
+      f.cookies.officerA1,
+      'dryRun',
+    );
+    const codes = dry.report.errors.filter((e) => e.row > 0).map((e) => e.code);
+    expect(codes).toEqual([...Array(19).fill('ID_NUMBER_TAKEN'), ...Array(3).fill('ID_CHECK_LIMIT')]);
+    expect(dry.report.created).toBe(0);
+    expect(dry.report.errors.find((e) => e.row === 0)?.code).toBe('ID_CHECK_LIMIT');
+    expect(JSON.stringify(dry.report)).not.toContain(f.branchB1.name);
+
+    // The allowance is the user's, not the file's: creating even a new person is now refused, alike.
+    const blocked = await create(fresh);
+    expect(blocked.status).toBe(429);
+    expect(blocked.body).toMatchObject({ code: 'ID_CHECK_LIMIT' });
+    expect((await create(theirs[5] as string)).body).toMatchObject({ code: 'ID_CHECK_LIMIT' });
+
+    // Inside the caller's scope the answer may name the org.
+    const mine = await create(citizenId('1950-01-02', 11)); // 李四, branch A1
+    expect(mine.status).toBe(409);
+    expect(mine.body).toMatchObject({ code: 'DUPLICATE_ID_NUMBER' });
+    expect(String(mine.body.detail)).toContain(f.branchA1.name);
+
+    // Every answer was counted in the audit log, with the ID number masked.
+    const audit = await t.call<{ items: { action: string; after: { idNumberMasked: string } }[] }>(
+      'GET',
+      '/api/v1/audit?action=member.registered_elsewhere&pageSize=100',
+      { cookie: f.cookies.admin },
+    );
+    expect(audit.body.items).toHaveLength(20);
+    expect(audit.body.items.every((e) => /^\d{6}\*{8}\d{3}[\dX]$/.test(e.after.idNumberMasked))).toBe(true);
+  });
+});
+
 describe('exports', () => {
   it('exports members with masked identifiers, and full ones that re-import unchanged', async () => {
     const masked = await t.call('GET', '/api/v1/members/export', { cookie: f.cookies.admin });
@@ -434,8 +497,24 @@ describe('exports', () => {
     expect(fullRows.map((r) => r[remarkColumn])).toContain('\'=HYPERLINK("x")');
     expect(fullRows.map((r) => r[idColumn])).toContain(citizenId('1974-01-01', 171));
 
+    // The full export re-imports unchanged: a dry run finds 0 errors and 0 changes, and so does a real run.
+    const dry = await importFile('members', full.body as unknown as Buffer, f.cookies.admin, 'dryRun');
+    expect(dry.report).toEqual({ total: 5, created: 0, updated: 0, unchanged: 5, errors: [] });
     const back = await importFile('members', full.body as unknown as Buffer, f.cookies.admin);
     expect(back.report).toEqual({ total: 5, created: 0, updated: 0, unchanged: 5, errors: [] });
+
+    // The masked export cannot be imported, and every masked cell says so (not "wrong format").
+    const again = await importFile('members', masked.body as unknown as Buffer, f.cookies.admin, 'dryRun');
+    expect(again.report).toMatchObject({ total: 4, created: 0, updated: 0, unchanged: 0 });
+    const maskedErrors = again.report.errors.filter((e) => e.column === '公民身份号码');
+    expect(maskedErrors).toHaveLength(4);
+    for (const e of maskedErrors) {
+      expect(e.code).toBe('MASKED_VALUE');
+      expect(e.message).toContain('已脱敏的值，无法导入');
+    }
+    expect(again.report.errors.filter((e) => e.column === '联系电话').map((e) => e.code)).toEqual(
+      Array(4).fill('MASKED_VALUE'),
+    );
 
     // Full identifiers need member.reveal and leave an audit entry.
     expect(

@@ -4,7 +4,16 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { ImportJob, ImportKind, ImportMode, MemberFilter, text } from '@zhibu/shared/api';
+import {
+  ExportMembersRequest,
+  ImportJob,
+  ImportKind,
+  ImportMode,
+  type MemberFilter,
+  MemberUrlFilter,
+  text,
+} from '@zhibu/shared/api';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../lib/appError.ts';
@@ -168,6 +177,24 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  const sendMemberExport = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    filter: MemberFilter,
+    isFull: boolean,
+  ) => {
+    const stream = await exportMembers(request.ctx(), filter, { full: isFull });
+    return reply
+      .type(XLSX_MIME)
+      .header(
+        'content-disposition',
+        attachmentHeader(
+          isFull ? '党员名册（完整身份号码和电话）.xlsx' : '党员名册（已脱敏）.xlsx',
+          isFull ? 'members-full.xlsx' : 'members-masked.xlsx',
+        ),
+      )
+      .send(stream);
+  };
   app.get(
     '/members/export',
     {
@@ -175,7 +202,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: '导出党员名册（xlsx，筛选条件同党员列表；身份号码和电话脱敏，full=1 导出完整值并记录日志）',
-        querystring: MemberFilter.extend({
+        querystring: MemberUrlFilter.extend({
           full: Flag.optional().describe('1：导出完整身份号码和电话（需查看权限，记录日志），可用于再导入'),
         }),
         response: { 200: XlsxFile },
@@ -183,18 +210,23 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { full, ...filter } = request.query;
-      const isFull = full === '1' || full === 'true';
-      const stream = await exportMembers(request.ctx(), filter, { full: isFull });
-      return reply
-        .type(XLSX_MIME)
-        .header(
-          'content-disposition',
-          attachmentHeader(
-            isFull ? '党员名册（完整）.xlsx' : '党员名册.xlsx',
-            isFull ? 'members-full.xlsx' : 'members.xlsx',
-          ),
-        )
-        .send(stream);
+      return sendMemberExport(request, reply, filter, full === '1' || full === 'true');
+    },
+  );
+  app.post(
+    '/members/export',
+    {
+      config: authenticated,
+      schema: {
+        tags,
+        summary: '导出党员名册（条件放在请求体中，可含完整公民身份号码；full=true 导出完整值并记录日志）',
+        body: ExportMembersRequest,
+        response: { 200: XlsxFile },
+      },
+    },
+    async (request, reply) => {
+      const { full, ...filter } = request.body;
+      return sendMemberExport(request, reply, filter, full === true);
     },
   );
 };

@@ -159,6 +159,15 @@ export async function selectMemberPage(
   };
 }
 
+/** How many members match a filter (an export's audit entry records it). */
+export async function countMembers(db: Executor, query: MemberListQuery): Promise<number> {
+  const [counted] = await db
+    .select({ n: count() })
+    .from(members)
+    .where(memberConditions(query) ?? sql`true`);
+  return counted?.n ?? 0;
+}
+
 /** Pages through a filtered list in key order without OFFSET, for exports of any size. */
 export async function selectMemberBatchAfter(
   db: Executor,

@@ -8,6 +8,7 @@ import {
   RestoreMemberRequest,
   RevealMemberRequest,
   RevealMemberResponse,
+  SearchMembersRequest,
   UpdateMemberRequest,
 } from '@zhibu/shared/api';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -40,6 +41,19 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => findMembers(request.ctx(), request.query),
+  );
+  app.post(
+    '/members/search',
+    {
+      config: authenticated,
+      schema: {
+        tags,
+        summary: '查找党员（条件放在请求体中，可按完整公民身份号码精确查找，号码不进网址和日志）',
+        body: SearchMembersRequest,
+        response: { 200: ListMembersResponse },
+      },
+    },
+    async (request) => findMembers(request.ctx(), request.body),
   );
   app.get(
     '/members/:id',

@@ -7,6 +7,7 @@ import {
   maskCitizenId,
   maskPhone,
   normalizeCitizenId,
+  parseCitizenId,
   todayInShanghai,
 } from '@zhibu/shared';
 import type {
@@ -17,7 +18,7 @@ import type {
   UpdateMemberRequest,
 } from '@zhibu/shared/api';
 import { eq } from 'drizzle-orm';
-import { requireScope, type Scope } from '../../access/scope.ts';
+import { isPathInScope, requireScope, type Scope } from '../../access/scope.ts';
 import { memberEvents, members } from '../../db/schema.ts';
 import { AppError, validationError } from '../../lib/appError.ts';
 import { pinyinKeys } from '../../lib/pinyinKeys.ts';
@@ -26,6 +27,7 @@ import { inTransaction, type ServiceContext } from '../../lib/serviceContext.ts'
 import { recordAudit } from '../audit/audit.service.ts';
 import { loadOrgInScope, orgIdFrom } from '../orgs/orgs.service.ts';
 import {
+  countMembers,
   insertMemberEventsBulk,
   insertMembersBulk,
   type MemberListItem,
@@ -35,9 +37,11 @@ import {
   selectMemberBatchAfter,
   selectMemberById,
   selectMemberEvents,
+  selectMemberListRowsByIdHashes,
   selectMemberPage,
   selectMembersByIdHashes,
 } from './members.queries.ts';
+import { elsewhereAnswersLeft, recordElsewhereAnswer } from './registeredElsewhere.ts';
 
 export type { MemberListItem, MemberListRow } from './members.queries.ts';
 
@@ -209,11 +213,36 @@ function isUniqueViolation(e: unknown): boolean {
   return err?.code === '23505' || err?.cause?.code === '23505';
 }
 
+/**
+ * Refuses an ID number already on the register (other than `exceptId`). Inside the caller's scope
+ * the answer names the org; outside it says only that the person is registered elsewhere, counted
+ * against the caller's hourly allowance, and once that is used up no ID number is checked at all.
+ */
+async function refuseRegisteredIdNumber(
+  ctx: ServiceContext,
+  scope: Scope,
+  idNumber: string,
+  via: 'create' | 'update',
+  exceptId?: number,
+): Promise<void> {
+  const hash = ctx.cipher.hash('idNumber', idNumber);
+  const [existing] = (await selectMemberListRowsByIdHashes(ctx.db, [hash])).filter((m) => m.id !== exceptId);
+  if (existing && isPathInScope(existing.orgPath, scope)) {
+    throw new AppError('DUPLICATE_ID_NUMBER', `该公民身份号码已在“${existing.orgName}”登记`);
+  }
+  if (scope.kind === 'all') return;
+  if ((await elsewhereAnswersLeft(ctx)) <= 0) throw new AppError('ID_CHECK_LIMIT');
+  if (!existing) return;
+  await recordElsewhereAnswer(ctx, scope, { idNumberMasked: maskCitizenId(idNumber), via });
+  throw new AppError('ID_REGISTERED_ELSEWHERE');
+}
+
 /** Adds a member to the register; the ID number must not be registered already. */
 export async function createMember(ctx: ServiceContext, input: CreateMemberRequest) {
   const scope = requireScope(ctx.actor, 'member.write');
   const record = checkOrThrow(input);
   const today = todayInShanghai();
+  await refuseRegisteredIdNumber(ctx, scope, record.idNumber, 'create');
   try {
     return await inTransaction(ctx, async (tx) => {
       const org = await loadTargetOrg(tx, input.orgId, scope);
@@ -287,6 +316,14 @@ export function recordInputOf(ctx: ServiceContext, row: MemberRow): MemberRecord
 export async function updateMember(ctx: ServiceContext, publicId: string, input: UpdateMemberRequest) {
   const scope = requireScope(ctx.actor, 'member.write');
   const today = todayInShanghai();
+  if (input.idNumber !== undefined) {
+    const id = memberIdFrom(publicId);
+    // Only for a member the caller may edit, or this would answer for any id.
+    if (await selectMemberById(ctx.db, id, scope)) {
+      const parsed = parseCitizenId(input.idNumber, today);
+      if (parsed.ok) await refuseRegisteredIdNumber(ctx, scope, parsed.value.id, 'update', id);
+    }
+  }
   try {
     return await inTransaction(ctx, async (tx) => {
       const before = await selectMemberById(tx.db, memberIdFrom(publicId), scope, true);
@@ -682,6 +719,11 @@ export async function updateImportedMember(
   return row;
 }
 
+/** A filter as the audit log keeps it: an ID number only masked. */
+function maskedFilter(filter: MemberFilter): MemberFilter {
+  return filter.idNumber ? { ...filter, idNumber: maskCitizenId(filter.idNumber) } : filter;
+}
+
 /** A member as an export row: the list's fields plus the ID number and phone, masked unless `full`. */
 export type MemberExportRow = MemberDto & { idNumber: string; phone: string | null };
 
@@ -700,14 +742,17 @@ export async function* iterateMembersForExport(
   const today = todayInShanghai();
   const query = await buildMemberQuery(ctx, filter, scope, today);
   const scopeRoot = scope.kind === 'paths' && scope.paths.length === 1 ? (scope.paths[0] ?? null) : null;
+  const rowCount = await countMembers(ctx.db, query);
+  // A full export is a reveal of every row's identifiers: audited before the first row leaves,
+  // with the number of rows and the filter (its ID number masked, like everything in the log).
   await recordAudit(ctx.db, ctx.actor, {
     action: options.full ? 'member.export.full' : 'member.export',
     entityType: 'member',
     orgPath: query.subtreePath ?? scopeRoot,
     summary: options.full
-      ? '导出党员名册（含完整公民身份号码和联系电话）'
-      : '导出党员名册（身份号码和电话已脱敏）',
-    after: { filter },
+      ? `导出党员名册 ${rowCount} 人（含完整公民身份号码和联系电话，视同查看）`
+      : `导出党员名册 ${rowCount} 人（身份号码和电话已脱敏）`,
+    after: { filter: maskedFilter(filter), rows: rowCount, ...(options.full ? { reveal: true } : {}) },
   });
   let after = 0;
   for (;;) {

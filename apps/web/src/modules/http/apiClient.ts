@@ -78,9 +78,13 @@ export const apiClient = {
   delete: <T>(path: string) => request<T>('DELETE', path),
   upload: <T>(path: string, formData: FormData, query?: QueryParams) =>
     request<T>('POST', path, { formData, query }),
-  /** GETs a file (xlsx) and returns it with the name the server suggests. */
-  download: async (path: string, query?: QueryParams): Promise<{ blob: Blob; filename: string | null }> => {
-    const response = await send('GET', path, { query });
+  /** GETs a file (xlsx), or POSTs `body` for one, and returns it with the name the server suggests. */
+  download: async (
+    path: string,
+    query?: QueryParams,
+    body?: unknown,
+  ): Promise<{ blob: Blob; filename: string | null }> => {
+    const response = await send(body === undefined ? 'GET' : 'POST', path, { query, body });
     return { blob: await response.blob(), filename: filenameFromDisposition(response.headers) };
   },
 };

@@ -11,7 +11,6 @@ export function memberSearchFromParams(params: URLSearchParams): MemberSearch {
   return {
     orgId: text('org'),
     q: text('q'),
-    idNumber: text('idNumber'),
     status: MEMBER_STATUSES.find((s) => s.code === params.get('status'))?.code,
     gender: GENDERS.find((g) => g.code === params.get('gender'))?.code,
     education: text('education'),

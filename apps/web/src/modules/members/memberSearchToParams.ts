@@ -1,6 +1,9 @@
 import type { MemberSearch } from './MemberSearch.ts';
 
-/** Writes the member filters to URL parameters (defaults and empty values left out). */
+/**
+ * Writes the member filters to URL parameters (defaults and empty values left out). Never the ID
+ * number: the page keeps that in memory, out of browser history and server logs.
+ */
 export function memberSearchToParams(search: MemberSearch): URLSearchParams {
   const params = new URLSearchParams();
   const set = (name: string, value: string | number | undefined) => {
@@ -8,7 +11,6 @@ export function memberSearchToParams(search: MemberSearch): URLSearchParams {
   };
   set('org', search.orgId);
   set('q', search.q);
-  set('idNumber', search.idNumber);
   set('status', search.status);
   set('gender', search.gender);
   set('education', search.education);

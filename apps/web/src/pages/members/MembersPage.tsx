@@ -1,10 +1,16 @@
-import { ApartmentOutlined, DownloadOutlined, UserAddOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Drawer, Grid, Row, Typography } from 'antd';
+import {
+  ApartmentOutlined,
+  DownloadOutlined,
+  SafetyCertificateOutlined,
+  UserAddOutlined,
+} from '@ant-design/icons';
+import { App, Button, Card, Col, Drawer, Grid, Row, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { useT } from '../../i18n/useT.ts';
+import { useAuthenticatedUser } from '../../modules/auth/hooks/useAuthenticatedUser.ts';
 import { useDownload } from '../../modules/http/hooks/useDownload.ts';
 import { membersApi } from '../../modules/members/api/membersApi.ts';
 import { MemberDetailDrawer } from '../../modules/members/components/MemberDetailDrawer.tsx';
@@ -26,10 +32,16 @@ import { useOrg } from '../../modules/orgs/hooks/useOrg.ts';
  */
 export function MembersPage() {
   const t = useT();
+  const { modal } = App.useApp();
   const screens = Grid.useBreakpoint();
   const isPhone = screens.md === false;
   const [searchParams, setSearchParams] = useSearchParams();
-  const search = useMemo(() => memberSearchFromParams(searchParams), [searchParams]);
+  // The ID number is searched by POST and kept here, never in the URL (history, logs, shared links).
+  const [idNumber, setIdNumber] = useState<string | undefined>(undefined);
+  const search = useMemo(
+    () => ({ ...memberSearchFromParams(searchParams), idNumber }),
+    [searchParams, idNumber],
+  );
   const params = useMemo(() => toMemberListParams(search), [search]);
   const members = useMembers(params);
   const selectedOrg = useOrg(search.orgId);
@@ -39,6 +51,7 @@ export function MembersPage() {
   const [isTreeOpen, setIsTreeOpen] = useState(false);
 
   const update = (next: Partial<MemberSearch>, options: { keepMember?: boolean } = {}) => {
+    if ('idNumber' in next) setIdNumber(next.idNumber || undefined);
     const merged = memberSearchToParams({ ...search, ...next });
     const member = options.keepMember ? openMemberId : null;
     if (member) merged.set('member', member);
@@ -61,7 +74,20 @@ export function MembersPage() {
     />
   );
   const orgName = search.orgId ? (selectedOrg.data?.name ?? '…') : t('members.allOrgs');
-  const { page: _page, pageSize: _pageSize, ...exportQuery } = params;
+  const { page: _page, pageSize: _pageSize, ...exportFilter } = params;
+  const user = useAuthenticatedUser();
+  const canExportFull = user.roles.some((r) => r.role !== 'member');
+  const exportFull = () =>
+    modal.confirm({
+      title: t('members.exportFullTitle'),
+      content: t('members.exportFullWarning'),
+      okText: t('members.exportFullConfirm'),
+      onOk: () =>
+        download(membersApi.exportPath, `${t('members.exportFullFileName')}.xlsx`, undefined, {
+          ...exportFilter,
+          full: true,
+        }),
+    });
 
   return (
     <>
@@ -73,12 +99,26 @@ export function MembersPage() {
               icon={<DownloadOutlined />}
               loading={isDownloading}
               onClick={() =>
-                void download(membersApi.exportPath, `${t('members.exportFileName')}.xlsx`, exportQuery)
+                void download(membersApi.exportPath, `${t('members.exportFileName')}.xlsx`, undefined, {
+                  ...exportFilter,
+                  full: false,
+                })
               }
               data-testid="member-export"
+              title={t('members.exportMaskedHint')}
             >
-              {t('common.export')}
+              {t('members.exportMasked')}
             </Button>
+            {canExportFull ? (
+              <Button
+                icon={<SafetyCertificateOutlined />}
+                loading={isDownloading}
+                onClick={exportFull}
+                data-testid="member-export-full"
+              >
+                {t('members.exportFull')}
+              </Button>
+            ) : null}
             <Button
               type="primary"
               icon={<UserAddOutlined />}

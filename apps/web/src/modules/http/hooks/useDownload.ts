@@ -12,10 +12,10 @@ export function useDownload() {
   const t = useT();
   const [isDownloading, setIsDownloading] = useState(false);
   const download = useCallback(
-    async (path: string, fallbackName: string, query?: QueryParams) => {
+    async (path: string, fallbackName: string, query?: QueryParams, body?: unknown) => {
       setIsDownloading(true);
       try {
-        const { blob, filename } = await apiClient.download(path, query);
+        const { blob, filename } = await apiClient.download(path, query, body);
         saveBlob(blob, filename ?? fallbackName);
       } catch (error) {
         message.error(describeApiError(error, t));

@@ -14,6 +14,8 @@ interface MemberFiltersProps {
   onSearch: (values: FilterValues) => void;
 }
 
+const CITIZEN_ID_SHAPE = /^\d{17}[\dXx]$/;
+
 const emptyFilters: FilterValues = {
   q: undefined,
   idNumber: undefined,
@@ -59,7 +61,16 @@ export function MemberFilters({ value, onSearch }: MemberFiltersProps) {
     <Form<FilterValues>
       form={form}
       layout="vertical"
-      onFinish={(values) => onSearch({ ...values, q: values.q?.trim(), idNumber: values.idNumber?.trim() })}
+      onFinish={(values) => {
+        const q = values.q?.trim();
+        // An ID number typed in the name box is searched as one, so it stays out of the URL too.
+        const isIdNumber = q !== undefined && CITIZEN_ID_SHAPE.test(q);
+        onSearch({
+          ...values,
+          q: isIdNumber ? undefined : q,
+          idNumber: isIdNumber ? q : values.idNumber?.trim(),
+        });
+      }}
       name="member-filters"
       data-testid="member-filters"
       aria-label={t('members.filters')}

@@ -116,7 +116,7 @@ export function MemberFormModal({ target, onClose, onSaved }: MemberFormModalPro
       handleError(error, {
         form,
         onConflict: target.mode === 'edit' ? onClose : undefined,
-        codeFields: { DUPLICATE_ID_NUMBER: 'idNumber' },
+        codeFields: { DUPLICATE_ID_NUMBER: 'idNumber', ID_REGISTERED_ELSEWHERE: 'idNumber' },
       });
 
     if (target.mode === 'create') {
