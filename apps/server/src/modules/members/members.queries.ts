@@ -19,6 +19,7 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import { type Scope, scopeCondition } from '../../access/scope.ts';
 import type { Executor } from '../../db/createDatabase.ts';
 import { memberEvents, members, orgs, users } from '../../db/schema.ts';
+import { isPinyinQuery, searchKeyPattern } from '../../lib/pinyinKeys.ts';
 import { escapeLike } from '../orgs/orgs.queries.ts';
 
 export type MemberRow = typeof members.$inferSelect;
@@ -47,12 +48,7 @@ export function memberConditions(query: MemberListQuery): SQL | undefined {
   if (query.q) {
     const q = query.q;
     const ors: (SQL | undefined)[] = [ilike(members.name, `%${escapeLike(q)}%`)];
-    if (/^[a-z]+$/i.test(q)) {
-      ors.push(
-        like(members.nameInitials, `${q.toLowerCase()}%`),
-        like(members.namePinyin, `${q.toLowerCase()}%`),
-      );
-    }
+    if (isPinyinQuery(q)) ors.push(like(members.nameSearch, searchKeyPattern(q)));
     where.push(or(...ors));
   }
   if (query.idNumberHash) where.push(eq(members.idNumberHash, query.idNumberHash));

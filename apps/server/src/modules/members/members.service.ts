@@ -20,7 +20,7 @@ import { eq } from 'drizzle-orm';
 import { requireScope, type Scope } from '../../access/scope.ts';
 import { memberEvents, members } from '../../db/schema.ts';
 import { AppError, validationError } from '../../lib/appError.ts';
-import { pinyinKeys } from '../../lib/pinyinKeys.ts';
+import { pinyinKeys, pinyinSearchKey } from '../../lib/pinyinKeys.ts';
 import { decodeId, encodeId } from '../../lib/publicId.ts';
 import { inTransaction, type ServiceContext } from '../../lib/serviceContext.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -79,6 +79,7 @@ function auditView(row: MemberRow) {
     phoneHash: _ph,
     namePinyin: _n,
     nameInitials: _ni,
+    nameSearch: _ns,
     ...rest
   } = row;
   const { createdAt: _c, updatedAt: _u, ...view } = rest;
@@ -161,6 +162,7 @@ export function memberColumns(ctx: ServiceContext, record: MemberRecord) {
     name: record.name,
     namePinyin: keys.pinyin,
     nameInitials: keys.initials,
+    nameSearch: pinyinSearchKey([record.name], true),
     gender: record.gender,
     idNumberEnc: ctx.cipher.encrypt(record.idNumber),
     idNumberHash: ctx.cipher.hash('idNumber', record.idNumber),
