@@ -2,6 +2,7 @@ import { Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { type PagedTableProps, serverPagination } from '../../../components/serverPagination.ts';
 import { useT } from '../../../i18n/useT.ts';
 import { formatDateTime } from '../../../lib/formatDateTime.ts';
+import { CodeLabel } from '../../codes/CodeLabel.tsx';
 import type { AuditEntryItem } from '../AuditEntryItem.ts';
 import { AuditChanges } from './AuditChanges.tsx';
 
@@ -13,7 +14,16 @@ export function AuditTable({ items, total, page, pageSize, isLoading, onPageChan
   const columns: TableColumnsType<AuditEntryItem> = [
     { key: 'at', title: t('audit.field.at'), width: 170, render: (_v, e) => formatDateTime(e.at) },
     { key: 'username', title: t('audit.field.username'), width: 120, render: (_v, e) => e.username ?? '—' },
-    { key: 'action', title: t('audit.field.action'), width: 160, render: (_v, e) => <Tag>{e.action}</Tag> },
+    {
+      key: 'action',
+      title: t('audit.field.action'),
+      width: 160,
+      render: (_v, e) => (
+        <Tag>
+          <CodeLabel kind="auditAction" code={e.action} />
+        </Tag>
+      ),
+    },
     {
       key: 'entity',
       title: t('audit.field.entity'),
@@ -21,7 +31,7 @@ export function AuditTable({ items, total, page, pageSize, isLoading, onPageChan
       render: (_v, e) =>
         e.entityType ? (
           <Typography.Text>
-            {e.entityType}
+            <CodeLabel kind="entityType" code={e.entityType} />
             {e.entityId ? <Typography.Text type="secondary"> #{e.entityId}</Typography.Text> : null}
           </Typography.Text>
         ) : (

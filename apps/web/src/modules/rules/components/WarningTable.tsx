@@ -1,5 +1,5 @@
 import type { WarningItem } from '@zhibu/shared/api';
-import { Table, type TableColumnsType, Typography } from 'antd';
+import { Table, type TableColumnsType, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router';
 import { type PagedTableProps, serverPagination } from '../../../components/serverPagination.ts';
 import { useT } from '../../../i18n/useT.ts';
@@ -37,9 +37,11 @@ export function WarningTable({ items, total, page, pageSize, isLoading, onPageCh
       render: (_v, w) => (
         <>
           <div>{w.message}</div>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {w.ruleTitle}
-          </Typography.Text>
+          <Tooltip title={w.rule}>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-code={w.rule}>
+              {w.ruleTitle}
+            </Typography.Text>
+          </Tooltip>
         </>
       ),
     },
@@ -50,9 +52,6 @@ export function WarningTable({ items, total, page, pageSize, isLoading, onPageCh
       render: (_v, w) => (
         <>
           <div>{w.citation}</div>
-          <Typography.Text type="secondary" code style={{ fontSize: 12 }}>
-            {w.rule}
-          </Typography.Text>
         </>
       ),
     },

@@ -1,0 +1,23 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { buildCountyFixture, type CountyFixture } from '../../testing/countyFixture.ts';
+import { createTestApp, type TestApp } from '../../testing/testApp.ts';
+
+let t: TestApp;
+let f: CountyFixture;
+beforeEach(async () => {
+  t = await createTestApp();
+  f = await buildCountyFixture(t);
+});
+afterEach(async () => t.close());
+
+it('names roles in Chinese in the audit log, not by their codes', async () => {
+  const res = await t.call<{ items: { action: string; summary: string | null }[] }>(
+    'GET',
+    '/api/v1/audit?action=user.create&pageSize=100',
+    { cookie: f.cookies.admin },
+  );
+  const summaries = res.body.items.map((e) => e.summary ?? '');
+  expect(summaries.some((s) => s.includes('角色“党务工作者”'))).toBe(true);
+  expect(summaries.some((s) => s.includes('角色“组织管理员”'))).toBe(true);
+  expect(summaries.filter((s) => /officer|org_admin|\bmember\b/.test(s))).toEqual([]);
+});
