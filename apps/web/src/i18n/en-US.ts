@@ -682,9 +682,11 @@ export const enUS: Messages = {
   'dues.amountMissing': 'Enter the amount for: {names}',
   'dues.amountFor': 'Amount for {name}',
   'dues.collect': 'Confirm collection',
-  'dues.collectConfirmTitle': 'Confirm the collection?',
+  'dues.collectConfirmTitle': 'Confirm the collection for "{org}"?',
   'dues.collectConfirm':
-    'Dues for {month}: {count} members, {amount} yuan in total, collected on {date}. Corrections later are reversing entries.',
+    '{org}, dues for {month}: {count} members, {amount} yuan in total, collected on {date}. Corrections later are reversing entries.',
+  'dues.pickBranch': 'Dues are collected per branch: choose an org under "{org}"',
+  'dues.pickBranchCount': '{count} members',
   'dues.collectDone': 'Collected from {count} members, {amount} yuan',
   'dues.paidDone': 'Recorded',
   'dues.paidToCentre': '{amount} yuan of voluntary extra dues go entirely to the Centre (Art. 11)',

@@ -667,9 +667,11 @@ export const zhCN = {
   'dues.amountMissing': '请填写以下党员的收缴金额：{names}',
   'dues.amountFor': '{name}的收缴金额',
   'dues.collect': '确认收缴',
-  'dues.collectConfirmTitle': '确认收缴党费？',
+  'dues.collectConfirmTitle': '确认收缴“{org}”的党费？',
   'dues.collectConfirm':
-    '{month} 党费：{count} 人，共 {amount} 元，收缴日期 {date}。确认后写入党费账，更正须冲正。',
+    '{org} {month} 党费：{count} 人，共 {amount} 元，收缴日期 {date}。确认后写入党费账，更正须冲正。',
+  'dues.pickBranch': '党费按支部收缴：请选择“{org}”下的一个组织',
+  'dues.pickBranchCount': '{count} 人',
   'dues.collectDone': '已收缴 {count} 人，共 {amount} 元',
   'dues.paidDone': '已登记',
   'dues.paidToCentre': '其中 {amount} 元为自愿多交党费，全额上缴中央（第十一条）',

@@ -40,7 +40,15 @@ function defaultAmount(row: DuesSheetRow): string | null {
  * 月度收缴 in one screen: every member of the org for the month with the standard filled in; tick who
  * paid (all who owe are ticked), adjust an amount if needed, and one 确认收缴 writes them together.
  */
-export function CollectionSheet({ orgId, month }: { orgId: string; month: string }) {
+export function CollectionSheet({
+  orgId,
+  orgName,
+  month,
+}: {
+  orgId: string;
+  orgName: string;
+  month: string;
+}) {
   const t = useT();
   const { message, modal } = App.useApp();
   const sheet = useDuesSheet(orgId, month);
@@ -79,8 +87,14 @@ export function CollectionSheet({ orgId, month }: { orgId: string; month: string
       return;
     }
     modal.confirm({
-      title: t('dues.collectConfirmTitle'),
-      content: t('dues.collectConfirm', { month, count: chosen.length, amount: yuan(totalFen), date }),
+      title: t('dues.collectConfirmTitle', { org: orgName }),
+      content: t('dues.collectConfirm', {
+        org: orgName,
+        month,
+        count: chosen.length,
+        amount: yuan(totalFen),
+        date,
+      }),
       okText: t('dues.collect'),
       cancelText: t('common.cancel'),
       onOk: () =>
