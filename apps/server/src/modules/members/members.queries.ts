@@ -23,7 +23,7 @@ import { isPinyinQuery, searchKeyPattern } from '../../lib/pinyinKeys.ts';
 import { escapeLike } from '../orgs/orgs.queries.ts';
 
 export type MemberRow = typeof members.$inferSelect;
-export type MemberListRow = MemberRow & { orgName: string };
+export type MemberListRow = MemberRow & { orgName: string; orgShortName?: string | null };
 
 export interface MemberListQuery {
   scope: Scope;
@@ -68,13 +68,14 @@ export function memberConditions(query: MemberListQuery): SQL | undefined {
   return and(...where);
 }
 
-const listColumns = { ...getTableColumns(members), orgName: orgs.name };
+const listColumns = { ...getTableColumns(members), orgName: orgs.name, orgShortName: orgs.shortName };
 
 /** The columns a list row shows (no ciphertext, hashes or pinyin keys). */
 const listItemColumns = {
   id: members.id,
   orgId: members.orgId,
   orgName: orgs.name,
+  orgShortName: orgs.shortName,
   name: members.name,
   gender: members.gender,
   idNumberMasked: members.idNumberMasked,

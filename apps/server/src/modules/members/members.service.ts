@@ -46,6 +46,7 @@ export function toMemberDto(row: MemberListItem, today: string) {
     id: encodeId(row.id),
     orgId: encodeId(row.orgId),
     orgName: row.orgName,
+    orgShortName: row.orgShortName ?? null,
     name: row.name,
     gender: row.gender,
     idNumberMasked: row.idNumberMasked,

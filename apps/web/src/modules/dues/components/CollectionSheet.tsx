@@ -6,6 +6,7 @@ import {
   Button,
   DatePicker,
   Flex,
+  Grid,
   InputNumber,
   Table,
   type TableColumnsType,
@@ -55,6 +56,7 @@ export function CollectionSheet({
   const { collect } = useDuesMutations();
   const handleError = useApiErrorHandler();
   const { download, isDownloading } = useDownload();
+  const isPhone = Grid.useBreakpoint().sm === false;
   const [selected, setSelected] = useState<string[]>([]);
   const [amounts, setAmounts] = useState<Record<string, string | null>>({});
   const [paidOn, setPaidOn] = useState<Dayjs | null>(dayjs());
@@ -134,6 +136,7 @@ export function CollectionSheet({
       key: 'category',
       title: t('dues.field.category'),
       width: 150,
+      responsive: ['md'],
       render: (_v, r) =>
         r.category ? (
           <>
@@ -152,6 +155,7 @@ export function CollectionSheet({
       key: 'standard',
       title: t('dues.field.standard'),
       width: 90,
+      responsive: ['sm'],
       align: 'right',
       render: (_v, r) => yuan(r.standardFen),
     },
@@ -159,6 +163,7 @@ export function CollectionSheet({
       key: 'paid',
       title: t('dues.field.paid'),
       width: 90,
+      responsive: ['sm'],
       align: 'right',
       render: (_v, r) => (r.paidFen !== 0 ? yuan(r.paidFen) : ''),
     },
@@ -194,6 +199,7 @@ export function CollectionSheet({
     {
       key: 'arrears',
       title: t('dues.field.arrears'),
+      responsive: ['md'],
       render: (_v, r) => (
         <Flex gap={4} wrap align="center">
           {r.arrearsMonths.length > 0 ? (
@@ -267,7 +273,8 @@ export function CollectionSheet({
         dataSource={rows ?? []}
         loading={sheet.isFetching}
         pagination={false}
-        scroll={{ x: 900, y: 'calc(100vh - 380px)' }}
+        // On a phone only name, standard, amount and state remain: no sideways scroll.
+        scroll={{ x: isPhone ? undefined : 900, y: 'calc(100vh - 380px)' }}
         sticky
         rowSelection={{
           selectedRowKeys: selected,
