@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { loginByApi } from '../support/accounts.ts';
 
+// First renders wait up to a minute: on a loaded machine a page's first data can take 15 s.
+test.slow();
+
 test('a township officer collects dues branch by branch, and the confirm names the branch, count and total', async ({
   page,
 }) => {
@@ -8,7 +11,7 @@ test('a township officer collects dues branch by branch, and the confirm names t
   await page.goto('/dues');
   // The township opens on a choice of its orgs, not on every member of the town ticked.
   const picker = page.getByTestId('dues-pick-branch');
-  await expect(picker).toContainText('党费按支部收缴');
+  await expect(picker).toContainText('党费按支部收缴', { timeout: 60_000 });
   await expect(page.getByTestId('dues-sheet')).toHaveCount(0);
   await expect(page.getByTestId('dues-collect')).toHaveCount(0);
 
@@ -27,7 +30,7 @@ test('a township officer collects dues branch by branch, and the confirm names t
   await expect(page).toHaveURL(new RegExp(`orgId=${encodeURIComponent(branch?.id ?? '')}`));
 
   const sheet = page.getByTestId('dues-sheet');
-  await expect(sheet.locator('tbody tr.ant-table-row').first()).toBeVisible();
+  await expect(sheet.locator('tbody tr.ant-table-row').first()).toBeVisible({ timeout: 60_000 });
   const selection = (await page.getByTestId('dues-selection-total').innerText()).match(
     /已选 (\d+) 人，合计 ([\d.,]+) 元/,
   );

@@ -1,6 +1,9 @@
 import { expect, type Page, test } from '@playwright/test';
 import { loginByApi } from '../support/accounts.ts';
 
+// First renders wait up to a minute: on a loaded machine a page's first data can take 15 s.
+test.slow();
+
 /** The page does not scroll sideways: everything fits the viewport's width. */
 async function fitsWidth(page: Page) {
   const width = page.viewportSize()?.width ?? 0;
@@ -15,7 +18,7 @@ test.describe('desktop, 1440 px', () => {
     await loginByApi(page, 'township');
     await page.goto('/members');
     const table = page.getByTestId('member-table');
-    await expect(table.locator('tbody tr.ant-table-row').first()).toBeVisible();
+    await expect(table.locator('tbody tr.ant-table-row').first()).toBeVisible({ timeout: 60_000 });
     for (const header of ['姓名', '所在党组织', '联系电话']) {
       await expect(table.getByRole('columnheader', { name: header })).toBeInViewport({ ratio: 1 });
     }
@@ -35,21 +38,21 @@ test.describe('phone, 390 px', () => {
     await loginByApi(page, 'township');
     await page.goto('/members');
     const card = page.getByTestId('member-card').first();
-    await expect(card).toBeVisible();
+    await expect(card).toBeVisible({ timeout: 60_000 });
     await expect(card.getByTestId('member-org')).toBeInViewport({ ratio: 1 });
     await expect(card).toContainText(/\d{3}\*{4}\d{4}/); // the masked phone
     await fitsWidth(page);
 
     await page.goto('/warnings');
     const warning = page.getByTestId('warning-card').first();
-    await expect(warning).toBeVisible();
+    await expect(warning).toBeVisible({ timeout: 60_000 });
     await expect(warning).toContainText(/《.+》/);
     await expect(warning).toBeInViewport();
     await fitsWidth(page);
 
     await page.goto('/audit');
     const entry = page.getByTestId('audit-card').first();
-    await expect(entry).toBeVisible();
+    await expect(entry).toBeVisible({ timeout: 60_000 });
     await expect(entry).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     await fitsWidth(page);
   });
@@ -58,7 +61,7 @@ test.describe('phone, 390 px', () => {
     await loginByApi(page, 'branch');
     await page.goto('/dues');
     const sheet = page.getByTestId('dues-sheet');
-    await expect(sheet.locator('tbody tr.ant-table-row').first()).toBeVisible();
+    await expect(sheet.locator('tbody tr.ant-table-row').first()).toBeVisible({ timeout: 60_000 });
     for (const header of ['姓名', '状态']) {
       await expect(sheet.getByRole('columnheader', { name: header })).toBeInViewport({ ratio: 1 });
     }
