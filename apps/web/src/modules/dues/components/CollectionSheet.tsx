@@ -119,7 +119,7 @@ export function CollectionSheet({
     {
       key: 'name',
       title: t('dues.field.name'),
-      width: 110,
+      width: isPhone ? 84 : 110,
       fixed: 'start',
       render: (_v, r) => (
         <Flex vertical>
@@ -170,7 +170,7 @@ export function CollectionSheet({
     {
       key: 'amount',
       title: t('dues.field.collectAmount'),
-      width: 150,
+      width: isPhone ? 112 : 150,
       render: (_v, r) =>
         COLLECTABLE.has(r.state) ? (
           <InputNumber<string>
@@ -186,14 +186,14 @@ export function CollectionSheet({
             }}
             aria-label={t('dues.amountFor', { name: r.name })}
             data-testid="dues-amount"
-            style={{ width: 130 }}
+            style={{ width: isPhone ? 100 : 130 }}
           />
         ) : null,
     },
     {
       key: 'state',
       title: t('dues.field.state'),
-      width: 90,
+      width: isPhone ? 64 : 90,
       render: (_v, r) => <DuesStateTag state={r.state} />,
     },
     {
