@@ -7,7 +7,12 @@ test.slow();
 /** The page does not scroll sideways: everything fits the viewport's width. */
 async function fitsWidth(page: Page) {
   const width = page.viewportSize()?.width ?? 0;
-  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  // (The e2e sources compile without the DOM library; the page's document is reached through globalThis.)
+  const scrollWidth = await page.evaluate(
+    () =>
+      (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+        .documentElement.scrollWidth,
+  );
   expect(scrollWidth).toBeLessThanOrEqual(width);
 }
 
