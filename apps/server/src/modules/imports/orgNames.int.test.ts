@@ -1,6 +1,6 @@
 import type { ImportJob, ImportReport, ListMembersResponse, Org } from '@zhibu/shared/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { citizenId, createTestApp, type TestApp } from '../../testing/testApp.ts';
+import { citizenId, createTestApp, SAME_ORIGIN, type TestApp } from '../../testing/testApp.ts';
 import { multipartFile, workbookBuffer } from './testWorkbook.ts';
 
 // How spreadsheets name an org: short name, 支部 for 党支部, with or without 中共 and the county.
@@ -59,7 +59,7 @@ async function importFile(kind: 'orgs' | 'members', rows: unknown[][]): Promise<
     method: 'POST',
     url: `/api/v1/imports/${kind}?mode=default`,
     payload,
-    headers: { ...headers, cookie: admin },
+    headers: { ...headers, cookie: admin, origin: SAME_ORIGIN },
   });
   expect(res.statusCode, res.body).toBe(202);
   let job = res.json<ImportJob>();
