@@ -112,8 +112,13 @@ test('a branch imports a roster with bad rows, sees each one named, and a second
   await expect(counts).toContainText('4');
   const report = page.getByTestId('import-report-table');
   // Excel row numbers: header on row 2, so the bad rows are 4 and 5.
-  await expect(report.locator('tbody tr', { hasText: 'ID_CHECKSUM' })).toContainText('4');
-  await expect(report.locator('tbody tr', { hasText: 'PROBATIONARY_CONFIRMED' })).toContainText('5');
+  // Each problem by its Chinese label; the code stays in a tooltip for support.
+  await expect(report.locator('tbody tr', { has: page.locator('[data-code="ID_CHECKSUM"]') })).toContainText(
+    '4',
+  );
+  await expect(report.locator('tbody tr', { hasText: '身份号码校验位错误' })).toContainText('4');
+  await expect(report.locator('tbody tr', { hasText: '预备党员不应有转正日期' })).toContainText('5');
+  await expect(report).not.toContainText('ID_CHECKSUM');
   await expect(report).toContainText('公民身份号码');
 
   const download = page.waitForEvent('download');

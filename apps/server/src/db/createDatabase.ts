@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { backfillNameSearch } from './backfillNameSearch.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -67,8 +68,11 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     // the pool replaces it on the next checkout.
     pool.on('error', (err) => console.error(`数据库连接中断（${err.message}），将在下次请求时重连`));
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
-    if (shouldMigrate && options.ownerUrl) await migrateAsOwner(options.ownerUrl, pool);
-    else if (shouldMigrate) await migrateNodePg(drizzleNodePg(pool), { migrationsFolder });
+    if (shouldMigrate) {
+      if (options.ownerUrl) await migrateAsOwner(options.ownerUrl, pool);
+      else await migrateNodePg(drizzleNodePg(pool), { migrationsFolder });
+      await backfillNameSearch(db);
+    }
     return {
       db,
       engine: 'postgres',
@@ -95,7 +99,10 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  if (shouldMigrate) await migratePglite(drizzlePglite(client), { migrationsFolder });
+  if (shouldMigrate) {
+    await migratePglite(drizzlePglite(client), { migrationsFolder });
+    await backfillNameSearch(db);
+  }
   return {
     db,
     engine: 'pglite',

@@ -44,6 +44,8 @@ export const orgs = pgTable(
     shortName: text('short_name'),
     namePinyin: text('name_pinyin').notNull(),
     nameInitials: text('name_initials').notNull(),
+    /** Pinyin search key (`pinyinSearchKey`): initials and full pinyin from every syllable, all readings. */
+    nameSearch: text('name_search').notNull().default(''),
     code: text('code'),
     type: text('type').$type<OrgTypeCode>().notNull(),
     category: text('category').$type<OrgCategoryCode>().notNull(),
@@ -86,6 +88,8 @@ export const members = pgTable(
     name: text('name').notNull(),
     namePinyin: text('name_pinyin').notNull(),
     nameInitials: text('name_initials').notNull(),
+    /** Pinyin search key (`pinyinSearchKey`): initials and full pinyin from every syllable, all readings. */
+    nameSearch: text('name_search').notNull().default(''),
     gender: text('gender').$type<GenderCode>().notNull(),
     idNumberEnc: text('id_number_enc').notNull(),
     idNumberHash: text('id_number_hash').notNull(),

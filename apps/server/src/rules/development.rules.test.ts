@@ -42,7 +42,7 @@ describe('two texts: 2014 and the 2026 revision', () => {
     );
     expect(ruleOn(APPLICANT_AGE, '2026-05-01').id).toBe('D2.applicant-age@2026');
     expect(citationText(ruleOn(APPLICANT_AGE, '2026-05-01').citation)).toBe(
-      '《中国共产党发展党员工作细则（2026年修订）》（2014年版第五条）',
+      '《中国共产党发展党员工作细则》第五条（2014年版条号，2026年修订后沿用）',
     );
     expect(ruleOn(APPLICANT_AGE, '2000-01-01').id).toBe('D2.applicant-age');
     expect(getRule('D2.applicant-age@2026')).toBeDefined();

@@ -46,6 +46,8 @@ export const DEVELOPMENT_DOCUMENT = '中国共产党发展党员工作细则';
 export const TEXT_2014_FROM = '2014-06-10';
 /** Assumed effective date of the revision DOMAIN.md dates "2026-05". */
 export const REVISION_2026_FROM = '2026-05-01';
+/** The note after a 2014 article cited for a rule the 2026 revision keeps. */
+export const REVISION_2026_NOTE = '（2014年版条号，2026年修订后沿用）';
 export const REVISION_2026_CITATION: Citation = {
   document: `${DEVELOPMENT_DOCUMENT}（2026年修订）`,
   article: '',
@@ -82,8 +84,11 @@ export function underBothTexts<P extends Record<string, unknown>>(spec: RuleSpec
     {
       ...rest,
       id: `${spec.id}@2026`,
-      // The revision's own article numbers are not known here; name the 2014 article it corresponds to.
-      citation: { ...REVISION_2026_CITATION, article: article ? `（2014年版${article}）` : '' },
+      // The revision's own article numbers are not known here: cite one text, the 2014 article,
+      // and say in a note that the revision carries the rule on ("…》第七条（2014年版条号，2026年修订后沿用）").
+      citation: article
+        ? { document: DEVELOPMENT_DOCUMENT, article: `${article}${REVISION_2026_NOTE}` }
+        : REVISION_2026_CITATION,
       effectiveFrom: REVISION_2026_FROM,
     },
   ];

@@ -8,6 +8,7 @@ export const Member = z.object({
   id: PublicId,
   orgId: PublicId,
   orgName: z.string(),
+  orgShortName: z.string().nullable().optional().describe('所在党组织简称（列表显示，全称见 orgName）'),
   name: z.string(),
   gender: GenderCode,
   idNumberMasked: z.string().describe('脱敏的公民身份号码'),

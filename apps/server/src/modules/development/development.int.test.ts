@@ -549,7 +549,9 @@ describe('probation warnings', () => {
     expect(of(soon.id)).toEqual(['D8.probation-ends-soon@2026']);
     expect(of(ended.id)).toEqual(['D8.conversion-due@2026']);
     const w = res.body.items.find((i) => i.memberId === ended.id);
-    expect(w?.citation).toBe('《中国共产党发展党员工作细则（2026年修订）》（2014年版第三十二、三十三条）');
+    expect(w?.citation).toBe(
+      '《中国共产党发展党员工作细则》第三十二、三十三条（2014年版条号，2026年修订后沿用）',
+    );
     expect(w?.due).toBe(addDays(today, -3));
   });
 });

@@ -19,6 +19,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { type Scope, scopeCondition } from '../../access/scope.ts';
 import type { Executor } from '../../db/createDatabase.ts';
 import { members, orgs, users } from '../../db/schema.ts';
+import { isPinyinQuery, searchKeyPattern } from '../../lib/pinyinKeys.ts';
 import { escapeLike } from '../orgs/orgs.queries.ts';
 import { admissionAuthorities, developmentPeople, developmentSteps } from './development.schema.ts';
 
@@ -64,7 +65,7 @@ function peopleConditions(query: PeopleQuery): SQL | undefined {
   if (query.overdueBefore) where.push(lt(p.dueOn, query.overdueBefore));
   if (query.q) {
     const ors: SQL[] = [ilike(p.name, `%${escapeLike(query.q)}%`)];
-    if (/^[a-z]+$/i.test(query.q)) ors.push(like(p.nameInitials, `${query.q.toLowerCase()}%`));
+    if (isPinyinQuery(query.q)) ors.push(like(p.nameSearch, searchKeyPattern(query.q)));
     where.push(or(...ors));
   }
   return and(...where);

@@ -36,6 +36,8 @@ export const developmentPeople = pgTable(
     name: text('name').notNull(),
     namePinyin: text('name_pinyin').notNull(),
     nameInitials: text('name_initials').notNull(),
+    /** Pinyin search key (`pinyinSearchKey`): initials and full pinyin from every syllable, all readings. */
+    nameSearch: text('name_search').notNull().default(''),
     gender: text('gender').$type<GenderCode>().notNull(),
     idNumberEnc: text('id_number_enc').notNull(),
     idNumberHash: text('id_number_hash').notNull(),

@@ -27,7 +27,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import { isPathInScope, requireScope, type Scope } from '../../access/scope.ts';
 import type { Executor } from '../../db/createDatabase.ts';
 import { AppError, type FieldError, validationError } from '../../lib/appError.ts';
-import { pinyinKeys } from '../../lib/pinyinKeys.ts';
+import { pinyinKeys, pinyinSearchKey } from '../../lib/pinyinKeys.ts';
 import { decodeId, encodeId } from '../../lib/publicId.ts';
 import { inTransaction, type ServiceContext } from '../../lib/serviceContext.ts';
 import {
@@ -318,6 +318,7 @@ function auditView(row: PersonRow) {
     phoneEnc: _p,
     namePinyin: _n,
     nameInitials: _ni,
+    nameSearch: _ns,
     createdAt: _c,
     updatedAt: _u,
     ...rest
@@ -502,6 +503,7 @@ function identityColumns(ctx: ServiceContext, p: CheckedPerson) {
     name: p.name,
     namePinyin: keys.pinyin,
     nameInitials: keys.initials,
+    nameSearch: pinyinSearchKey([p.name], true),
     gender: p.gender,
     idNumberEnc: ctx.cipher.encrypt(p.idNumber),
     idNumberHash: ctx.cipher.hash('idNumber', p.idNumber),
@@ -721,6 +723,7 @@ export async function insertResumed(
       name: member.name,
       namePinyin: member.namePinyin,
       nameInitials: member.nameInitials,
+      nameSearch: member.nameSearch,
       gender: member.gender,
       idNumberEnc: member.idNumberEnc,
       idNumberHash: member.idNumberHash,

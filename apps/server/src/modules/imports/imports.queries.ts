@@ -4,6 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { type Scope, scopeCondition } from '../../access/scope.ts';
 import type { Executor } from '../../db/createDatabase.ts';
 import { jobs, orgs } from '../../db/schema.ts';
+import { isPinyinQuery, searchKeyPattern } from '../../lib/pinyinKeys.ts';
 import { escapeLike } from '../orgs/orgs.queries.ts';
 
 const parent = alias(orgs, 'parent');
@@ -55,6 +56,57 @@ export async function selectOrgsNamed(db: Executor, names: string[], scope: Scop
     .limit(50);
 }
 
+/**
+ * Active orgs in scope whose full or short name contains `fragment`: the candidates of a loose
+ * match, which the resolver then compares by their name variants.
+ */
+export async function selectOrgsNameContaining(
+  db: Executor,
+  fragment: string,
+  scope: Scope,
+  limit: number,
+): Promise<OrgCandidate[]> {
+  const pattern = `%${escapeLike(fragment)}%`;
+  return db
+    .select({
+      id: orgs.id,
+      path: orgs.path,
+      depth: orgs.depth,
+      name: orgs.name,
+      shortName: orgs.shortName,
+      type: orgs.type,
+      parentId: orgs.parentId,
+      parentName: parent.name,
+      parentPath: parent.path,
+      version: orgs.version,
+      category: orgs.category,
+      establishedOn: orgs.establishedOn,
+    })
+    .from(orgs)
+    .leftJoin(parent, eq(parent.id, orgs.parentId))
+    .where(
+      and(
+        or(like(orgs.name, pattern), like(orgs.shortName, pattern)),
+        isNull(orgs.dissolvedOn),
+        scopeCondition(orgs.path, scope),
+      ),
+    )
+    .orderBy(asc(orgs.path))
+    .limit(limit);
+}
+
+/**
+ * Names of the orgs with these ids, whatever the scope: only used to recognise an ancestor's name
+ * as a prefix of a name typed in a spreadsheet ("XX县长堰村党支部"), never shown.
+ */
+export async function selectOrgNamesByIds(db: Executor, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: orgs.id, name: orgs.name, shortName: orgs.shortName })
+    .from(orgs)
+    .where(inArray(orgs.id, ids));
+}
+
 export interface OrgExportQuery {
   scope: Scope;
   q?: string;
@@ -65,7 +117,7 @@ function orgExportConditions(query: OrgExportQuery): SQL | undefined {
   if (query.q) {
     const q = query.q;
     const ors: SQL[] = [ilike(orgs.name, `%${escapeLike(q)}%`), ilike(orgs.shortName, `%${escapeLike(q)}%`)];
-    if (/^[a-z]+$/i.test(q)) ors.push(like(orgs.nameInitials, `${q.toLowerCase()}%`));
+    if (isPinyinQuery(q)) ors.push(like(orgs.nameSearch, searchKeyPattern(q)));
     where.push(or(...ors));
   }
   return and(...where);

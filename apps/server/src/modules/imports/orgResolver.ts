@@ -1,7 +1,13 @@
 import { normalizeCell } from '@zhibu/shared';
 import { isPathInScope, type Scope } from '../../access/scope.ts';
 import type { Executor } from '../../db/createDatabase.ts';
-import { type OrgCandidate, selectOrgsNamed } from './imports.queries.ts';
+import { idsOnPath } from '../orgs/orgPath.ts';
+import {
+  type OrgCandidate,
+  selectOrgNamesByIds,
+  selectOrgsNameContaining,
+  selectOrgsNamed,
+} from './imports.queries.ts';
 
 export type { OrgCandidate } from './imports.queries.ts';
 
@@ -22,6 +28,61 @@ export function orgNameVariants(text: string): string[] {
 }
 
 const MAX_LISTED = 5;
+/** Loose candidates read per unresolved name; more than this many near-namesakes is a bad cell. */
+const MAX_LOOSE = 500;
+
+/** The kind word at the end of an org name and the one spelling each variant is compared under. */
+const KIND_SUFFIXES: readonly [RegExp, string][] = [
+  [/党?总支部?(委员会)?$/, '总支'],
+  [/党?支部(委员会)?$/, '支部'],
+  [/(党工委|党的工作委员会|工作委员会)$/, '党工委'],
+  [/(党?委员会|党委)$/, '党委'],
+];
+
+/**
+ * The form two spellings of one org name share: no 中共/中国共产党 in front, and the kind word at the
+ * end written one way (党支部/支部/支部委员会 → 支部, 党总支/总支/总支部委员会 → 总支, 委员会/党委 → 党委).
+ */
+export function orgNameCore(text: string): string {
+  let core = canonicalOrgName(text)
+    .replace(/\s+/g, '')
+    .replace(/^(中国共产党|中共)/, '');
+  for (const [suffix, written] of KIND_SUFFIXES) {
+    if (suffix.test(core)) {
+      core = core.replace(suffix, written);
+      break;
+    }
+  }
+  return core;
+}
+
+/** A name without its kind word: "中共某某县委员会" → "某某县", the prefix it lends its children's names. */
+function orgNameStem(text: string): string {
+  let core = orgNameCore(text);
+  for (const [, written] of KIND_SUFFIXES) {
+    if (core.endsWith(written)) {
+      core = core.slice(0, -written.length);
+      break;
+    }
+  }
+  return core;
+}
+
+/** `core` with any leading run of the ancestors' stems cut off (the county prefix, the town's). */
+function withoutAncestorPrefixes(core: string, stems: readonly string[]): string {
+  let rest = core;
+  let cut = true;
+  while (cut) {
+    cut = false;
+    for (const stem of stems) {
+      if (stem.length > 0 && rest.startsWith(stem) && rest.length > stem.length) {
+        rest = rest.slice(stem.length);
+        cut = true;
+      }
+    }
+  }
+  return rest;
+}
 
 /**
  * Finds orgs by full or short name within a scope, the way spreadsheets name them. A full-name match
@@ -66,11 +127,48 @@ export class OrgResolver {
     return resolution;
   }
 
+  /**
+   * Orgs whose name is another spelling of `text`: compared by {@link orgNameCore}, with the 中共 and
+   * any ancestor's name in front (the county, the town) taken off both sides.
+   */
+  private async looseCandidates(text: string): Promise<OrgCandidate[]> {
+    const typedCore = orgNameCore(text);
+    const stem = orgNameStem(text);
+    // The last two characters of the stem are in every spelling (a prefix may be missing).
+    const fragment = [...stem].slice(-2).join('');
+    if (fragment.length === 0) return [];
+    const found = await selectOrgsNameContaining(this.db, fragment, this.scope, MAX_LOOSE);
+    const added = [...this.added.values()]
+      .flat()
+      .filter((o) => o.name.includes(fragment) || o.shortName?.includes(fragment));
+    const all = [...new Map([...found, ...added].map((o) => [o.id, o])).values()];
+    const ancestorIds = [...new Set(all.flatMap((o) => idsOnPath(o.path).slice(0, -1)))];
+    const names = new Map(
+      (await selectOrgNamesByIds(this.db, ancestorIds)).map((a) => [a.id, [a.name, a.shortName]] as const),
+    );
+    return all.filter((o) => {
+      const stems = idsOnPath(o.path)
+        .slice(0, -1)
+        .flatMap((id) => names.get(id) ?? [])
+        .filter((n): n is string => !!n)
+        .map(orgNameStem);
+      const typed = withoutAncestorPrefixes(typedCore, stems);
+      return [o.name, o.shortName].some(
+        (n) => n !== null && withoutAncestorPrefixes(orgNameCore(n), stems) === typed,
+      );
+    });
+  }
+
   private async resolveUncached(text: string): Promise<OrgResolution> {
     const candidates = await this.candidates(text);
     const variants = orgNameVariants(text);
     const byFullName = candidates.filter((c) => variants.includes(c.name));
-    const picked = byFullName.length > 0 ? byFullName : candidates;
+    const picked =
+      byFullName.length > 0
+        ? byFullName
+        : candidates.length > 0
+          ? candidates
+          : await this.looseCandidates(text);
     const [only] = picked;
     if (only && picked.length === 1) return { ok: true, org: only };
     const shown = canonicalOrgName(text);

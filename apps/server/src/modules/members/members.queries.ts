@@ -19,10 +19,11 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import { type Scope, scopeCondition } from '../../access/scope.ts';
 import type { Executor } from '../../db/createDatabase.ts';
 import { memberEvents, members, orgs, users } from '../../db/schema.ts';
+import { isPinyinQuery, searchKeyPattern } from '../../lib/pinyinKeys.ts';
 import { escapeLike } from '../orgs/orgs.queries.ts';
 
 export type MemberRow = typeof members.$inferSelect;
-export type MemberListRow = MemberRow & { orgName: string };
+export type MemberListRow = MemberRow & { orgName: string; orgShortName?: string | null };
 
 export interface MemberListQuery {
   scope: Scope;
@@ -59,12 +60,7 @@ export function memberConditions(query: MemberListQuery): SQL | undefined {
   if (query.q) {
     const q = query.q;
     const ors: (SQL | undefined)[] = [ilike(members.name, `%${escapeLike(q)}%`)];
-    if (/^[a-z]+$/i.test(q)) {
-      ors.push(
-        like(members.nameInitials, `${q.toLowerCase()}%`),
-        like(members.namePinyin, `${q.toLowerCase()}%`),
-      );
-    }
+    if (isPinyinQuery(q)) ors.push(like(members.nameSearch, searchKeyPattern(q)));
     where.push(or(...ors));
   }
   if (query.idNumberHash) where.push(eq(members.idNumberHash, query.idNumberHash));
@@ -84,13 +80,14 @@ export function memberConditions(query: MemberListQuery): SQL | undefined {
   return and(...where);
 }
 
-const listColumns = { ...getTableColumns(members), orgName: orgs.name };
+const listColumns = { ...getTableColumns(members), orgName: orgs.name, orgShortName: orgs.shortName };
 
 /** The columns a list row shows (no ciphertext, hashes or pinyin keys). */
 const listItemColumns = {
   id: members.id,
   orgId: members.orgId,
   orgName: orgs.name,
+  orgShortName: orgs.shortName,
   name: members.name,
   gender: members.gender,
   idNumberMasked: members.idNumberMasked,

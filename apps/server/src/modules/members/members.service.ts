@@ -21,7 +21,7 @@ import { eq } from 'drizzle-orm';
 import { isPathInScope, requireScope, type Scope } from '../../access/scope.ts';
 import { memberEvents, members } from '../../db/schema.ts';
 import { AppError, validationError } from '../../lib/appError.ts';
-import { pinyinKeys } from '../../lib/pinyinKeys.ts';
+import { pinyinKeys, pinyinSearchKey } from '../../lib/pinyinKeys.ts';
 import { decodeId, encodeId } from '../../lib/publicId.ts';
 import { inTransaction, type ServiceContext } from '../../lib/serviceContext.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -50,6 +50,7 @@ export function toMemberDto(row: MemberListItem, today: string) {
     id: encodeId(row.id),
     orgId: encodeId(row.orgId),
     orgName: row.orgName,
+    orgShortName: row.orgShortName ?? null,
     name: row.name,
     gender: row.gender,
     idNumberMasked: row.idNumberMasked,
@@ -83,6 +84,7 @@ function auditView(row: MemberRow) {
     phoneHash: _ph,
     namePinyin: _n,
     nameInitials: _ni,
+    nameSearch: _ns,
     ...rest
   } = row;
   const { createdAt: _c, updatedAt: _u, ...view } = rest;
@@ -170,6 +172,7 @@ export function memberColumns(ctx: ServiceContext, record: MemberRecord) {
     name: record.name,
     namePinyin: keys.pinyin,
     nameInitials: keys.initials,
+    nameSearch: pinyinSearchKey([record.name], true),
     gender: record.gender,
     idNumberEnc: ctx.cipher.encrypt(record.idNumber),
     idNumberHash: ctx.cipher.hash('idNumber', record.idNumber),

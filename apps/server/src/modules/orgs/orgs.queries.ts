@@ -16,6 +16,7 @@ import type { Scope } from '../../access/scope.ts';
 import { scopeCondition } from '../../access/scope.ts';
 import type { Executor } from '../../db/createDatabase.ts';
 import { members, orgs } from '../../db/schema.ts';
+import { isPinyinQuery, searchKeyPattern } from '../../lib/pinyinKeys.ts';
 import { inSubtree } from './orgPath.ts';
 
 export type OrgRow = typeof orgs.$inferSelect;
@@ -47,7 +48,7 @@ function listConditions(query: OrgListQuery): SQL | undefined {
   if (query.q) {
     const q = query.q;
     const ors: SQL[] = [ilike(orgs.name, `%${escapeLike(q)}%`), ilike(orgs.shortName, `%${escapeLike(q)}%`)];
-    if (/^[a-z]+$/i.test(q)) ors.push(like(orgs.nameInitials, `${q.toLowerCase()}%`));
+    if (isPinyinQuery(q)) ors.push(like(orgs.nameSearch, searchKeyPattern(q)));
     where.push(or(...ors));
   }
   if (query.scopeRootsOnly) {

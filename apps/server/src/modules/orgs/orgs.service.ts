@@ -9,7 +9,7 @@ import { eq } from 'drizzle-orm';
 import { isPathInScope, requireScope, type Scope } from '../../access/scope.ts';
 import { orgs } from '../../db/schema.ts';
 import { AppError } from '../../lib/appError.ts';
-import { pinyinKeys } from '../../lib/pinyinKeys.ts';
+import { pinyinKeys, pinyinSearchKey } from '../../lib/pinyinKeys.ts';
 import { decodeId, encodeId } from '../../lib/publicId.ts';
 import { inTransaction, type ServiceContext } from '../../lib/serviceContext.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -67,7 +67,7 @@ export function orgIdFrom(publicId: string): number {
 }
 
 function auditView(row: OrgRow) {
-  const { namePinyin: _p, nameInitials: _i, createdAt: _c, updatedAt: _u, ...rest } = row;
+  const { namePinyin: _p, nameInitials: _i, nameSearch: _s, createdAt: _c, updatedAt: _u, ...rest } = row;
   return rest;
 }
 
@@ -161,9 +161,13 @@ export async function assertTypeFits(
   }
 }
 
-function nameKeys(name: string) {
+function nameKeys(name: string, shortName: string | null | undefined) {
   const keys = pinyinKeys(name);
-  return { namePinyin: keys.pinyin, nameInitials: keys.initials };
+  return {
+    namePinyin: keys.pinyin,
+    nameInitials: keys.initials,
+    nameSearch: pinyinSearchKey([name, shortName]),
+  };
 }
 
 /** Creates an org under `parentId` (or at the top level, system administrators only). */
@@ -187,7 +191,7 @@ export async function createOrg(ctx: ServiceContext, input: CreateOrgRequest): P
         parentId: parent?.id ?? null,
         path,
         depth: (parent?.depth ?? -1) + 1,
-        ...nameKeys(input.name),
+        ...nameKeys(input.name, input.shortName),
         name: input.name,
         shortName: input.shortName ?? null,
         code: input.code ?? null,
@@ -232,7 +236,12 @@ export async function updateOrg(
       .update(orgs)
       .set({
         ...fields,
-        ...(fields.name ? nameKeys(fields.name) : {}),
+        ...(fields.name !== undefined || fields.shortName !== undefined
+          ? nameKeys(
+              fields.name ?? before.name,
+              fields.shortName === undefined ? before.shortName : fields.shortName,
+            )
+          : {}),
         version: before.version + 1,
         updatedAt: new Date(),
       })

@@ -8,7 +8,7 @@ import type { Database } from '../../db/createDatabase.ts';
 import { orgs } from '../../db/schema.ts';
 import { csvLine } from '../../lib/csvLine.ts';
 import { PersonalDataCipher } from '../../lib/personalDataCipher.ts';
-import { pinyinKeys } from '../../lib/pinyinKeys.ts';
+import { pinyinKeys, pinyinSearchKey } from '../../lib/pinyinKeys.ts';
 import { rowsOf, type ServiceContext } from '../../lib/serviceContext.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { type BulkDuesMember, copyDuesLedger } from '../dues/duesBulkLoad.ts';
@@ -93,6 +93,7 @@ const ORG_COLUMNS = [
   'short_name',
   'name_pinyin',
   'name_initials',
+  'name_search',
   'code',
   'type',
   'category',
@@ -113,6 +114,7 @@ const MEMBER_COLUMNS = [
   'name',
   'name_pinyin',
   'name_initials',
+  'name_search',
   'gender',
   'id_number_enc',
   'id_number_hash',
@@ -246,6 +248,7 @@ export async function seedDatabase(
         c.name,
         c.namePinyin,
         c.nameInitials,
+        c.nameSearch,
         c.gender,
         c.idNumberEnc,
         c.idNumberHash,
@@ -403,6 +406,7 @@ function orgCsvLine(org: PlannedOrg, ids: number[], paths: string[]): string {
     org.shortName,
     keys.pinyin,
     keys.initials,
+    pinyinSearchKey([org.name, org.shortName]),
     org.code,
     org.type,
     org.category,

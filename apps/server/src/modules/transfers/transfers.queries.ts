@@ -18,6 +18,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { type Scope, scopeCondition } from '../../access/scope.ts';
 import type { Executor } from '../../db/createDatabase.ts';
 import { orgs, users } from '../../db/schema.ts';
+import { isPinyinQuery, searchKeyPattern } from '../../lib/pinyinKeys.ts';
 import { PENDING_STATUSES } from '../../rules/transfers.rules.ts';
 import { escapeLike } from '../orgs/orgs.queries.ts';
 import { transfers } from './transfers.schema.ts';
@@ -136,7 +137,7 @@ const parents = alias(orgs, 'parent');
  */
 export async function selectDestinations(db: Executor, q: string, limit: number) {
   const ors: SQL[] = [ilike(orgs.name, `%${escapeLike(q)}%`), ilike(orgs.shortName, `%${escapeLike(q)}%`)];
-  if (/^[a-z]+$/i.test(q)) ors.push(like(orgs.nameInitials, `${q.toLowerCase()}%`));
+  if (isPinyinQuery(q)) ors.push(like(orgs.nameSearch, searchKeyPattern(q)));
   return db
     .select({ id: orgs.id, name: orgs.name, parentName: parents.name })
     .from(orgs)

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { RoleCode } from '@zhibu/shared/api';
+import { ROLE_LABELS, type RoleCode } from '@zhibu/shared/api';
 import { and, count, desc, eq, ilike, isNotNull, or, type SQL, sql } from 'drizzle-orm';
 import { cliActor } from '../../access/actor.ts';
 import { isPathInScope, requireScope, type Scope, scopeCondition } from '../../access/scope.ts';
@@ -164,7 +164,7 @@ export async function createUser(
       entityType: 'user',
       entityId: user.id,
       orgPath: target.orgPath,
-      summary: `新建用户“${user.username}”，角色 ${input.role}`,
+      summary: `新建用户“${user.username}”，角色“${ROLE_LABELS[input.role]}”`,
       after: { username: user.username, displayName: user.displayName, role: input.role },
     });
     const [dto] = await toUserDtos(tx.db, [user]);
@@ -295,7 +295,7 @@ export async function addUserRole(
       entityType: 'user',
       entityId: user.id,
       orgPath: target.orgPath,
-      summary: `为用户“${user.username}”授予角色 ${input.role}`,
+      summary: `为用户“${user.username}”授予角色“${ROLE_LABELS[input.role]}”`,
     });
     const [dto] = await toUserDtos(tx.db, [user]);
     if (!dto) throw new AppError('INTERNAL');
@@ -333,7 +333,7 @@ export async function removeUserRole(ctx: ServiceContext, publicId: string, assi
       entityType: 'user',
       entityId: user.id,
       orgPath: assignment.orgPath,
-      summary: `撤销用户“${user.username}”的角色 ${assignment.role}`,
+      summary: `撤销用户“${user.username}”的角色“${ROLE_LABELS[assignment.role]}”`,
     });
     const [dto] = await toUserDtos(tx.db, [user]);
     if (!dto) throw new AppError('INTERNAL');
@@ -434,7 +434,7 @@ export async function upsertUserWithRole(
       entityType: 'user',
       entityId: userId,
       orgPath,
-      summary: `命令行${existing ? '更新' : '创建'}用户“${input.username}”，角色 ${input.role}`,
+      summary: `命令行${existing ? '更新' : '创建'}用户“${input.username}”，角色“${ROLE_LABELS[input.role]}”`,
     });
     return { userId, created: !existing };
   });

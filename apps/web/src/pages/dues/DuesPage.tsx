@@ -5,7 +5,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useT } from '../../i18n/useT.ts';
 import { useAuthenticatedUser } from '../../modules/auth/hooks/useAuthenticatedUser.ts';
 import { ArrearsView } from '../../modules/dues/components/ArrearsView.tsx';
-import { CollectionSheet } from '../../modules/dues/components/CollectionSheet.tsx';
+import { DuesCollection } from '../../modules/dues/components/DuesCollection.tsx';
 import { DuesSummaryView } from '../../modules/dues/components/DuesSummaryView.tsx';
 import { OrgSelect } from '../../modules/orgs/components/OrgSelect.tsx';
 
@@ -70,7 +70,11 @@ export function DuesPage() {
             {
               key: 'collect',
               label: t('dues.tab.collect'),
-              children: orgId ? <CollectionSheet orgId={orgId} month={month} /> : needOrg,
+              children: orgId ? (
+                <DuesCollection orgId={orgId} month={month} onPick={(id) => set({ orgId: id })} />
+              ) : (
+                needOrg
+              ),
             },
             { key: 'arrears', label: t('dues.tab.arrears'), children: <ArrearsView orgId={orgId} /> },
             {

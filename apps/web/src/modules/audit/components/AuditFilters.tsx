@@ -1,9 +1,10 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Form, Input } from 'antd';
+import { Button, DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useT } from '../../../i18n/useT.ts';
 import { dateFormat } from '../../../lib/dateFormat.ts';
 import { toIsoDate } from '../../../lib/toIsoDate.ts';
+import { codeLabel, knownCodes } from '../../codes/codeLabel.ts';
 import type { AuditFilter } from '../AuditFilter.ts';
 
 interface AuditFilterValues {
@@ -31,7 +32,16 @@ export function AuditFilters({ onSearch }: { onSearch: (filter: AuditFilter) => 
       }
     >
       <Form.Item name="action" label={t('audit.field.action')}>
-        <Input allowClear maxLength={50} placeholder={t('audit.actionPlaceholder')} />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ minWidth: 200 }}
+          placeholder={t('audit.actionAll')}
+          options={knownCodes('auditAction').map((code) => ({
+            value: code,
+            label: codeLabel(t, 'auditAction', code),
+          }))}
+        />
       </Form.Item>
       <Form.Item name="username" label={t('audit.field.username')}>
         <Input allowClear maxLength={50} />

@@ -6,6 +6,7 @@ import {
   Button,
   DatePicker,
   Flex,
+  Grid,
   InputNumber,
   Table,
   type TableColumnsType,
@@ -40,13 +41,22 @@ function defaultAmount(row: DuesSheetRow): string | null {
  * 月度收缴 in one screen: every member of the org for the month with the standard filled in; tick who
  * paid (all who owe are ticked), adjust an amount if needed, and one 确认收缴 writes them together.
  */
-export function CollectionSheet({ orgId, month }: { orgId: string; month: string }) {
+export function CollectionSheet({
+  orgId,
+  orgName,
+  month,
+}: {
+  orgId: string;
+  orgName: string;
+  month: string;
+}) {
   const t = useT();
   const { message, modal } = App.useApp();
   const sheet = useDuesSheet(orgId, month);
   const { collect } = useDuesMutations();
   const handleError = useApiErrorHandler();
   const { download, isDownloading } = useDownload();
+  const isPhone = Grid.useBreakpoint().sm === false;
   const [selected, setSelected] = useState<string[]>([]);
   const [amounts, setAmounts] = useState<Record<string, string | null>>({});
   const [paidOn, setPaidOn] = useState<Dayjs | null>(dayjs());
@@ -79,8 +89,14 @@ export function CollectionSheet({ orgId, month }: { orgId: string; month: string
       return;
     }
     modal.confirm({
-      title: t('dues.collectConfirmTitle'),
-      content: t('dues.collectConfirm', { month, count: chosen.length, amount: yuan(totalFen), date }),
+      title: t('dues.collectConfirmTitle', { org: orgName }),
+      content: t('dues.collectConfirm', {
+        org: orgName,
+        month,
+        count: chosen.length,
+        amount: yuan(totalFen),
+        date,
+      }),
       okText: t('dues.collect'),
       cancelText: t('common.cancel'),
       onOk: () =>
@@ -103,7 +119,7 @@ export function CollectionSheet({ orgId, month }: { orgId: string; month: string
     {
       key: 'name',
       title: t('dues.field.name'),
-      width: 110,
+      width: isPhone ? 84 : 110,
       fixed: 'start',
       render: (_v, r) => (
         <Flex vertical>
@@ -120,6 +136,7 @@ export function CollectionSheet({ orgId, month }: { orgId: string; month: string
       key: 'category',
       title: t('dues.field.category'),
       width: 150,
+      responsive: ['md'],
       render: (_v, r) =>
         r.category ? (
           <>
@@ -138,6 +155,7 @@ export function CollectionSheet({ orgId, month }: { orgId: string; month: string
       key: 'standard',
       title: t('dues.field.standard'),
       width: 90,
+      responsive: ['sm'],
       align: 'right',
       render: (_v, r) => yuan(r.standardFen),
     },
@@ -145,13 +163,14 @@ export function CollectionSheet({ orgId, month }: { orgId: string; month: string
       key: 'paid',
       title: t('dues.field.paid'),
       width: 90,
+      responsive: ['sm'],
       align: 'right',
       render: (_v, r) => (r.paidFen !== 0 ? yuan(r.paidFen) : ''),
     },
     {
       key: 'amount',
       title: t('dues.field.collectAmount'),
-      width: 150,
+      width: isPhone ? 112 : 150,
       render: (_v, r) =>
         COLLECTABLE.has(r.state) ? (
           <InputNumber<string>
@@ -167,19 +186,20 @@ export function CollectionSheet({ orgId, month }: { orgId: string; month: string
             }}
             aria-label={t('dues.amountFor', { name: r.name })}
             data-testid="dues-amount"
-            style={{ width: 130 }}
+            style={{ width: isPhone ? 100 : 130 }}
           />
         ) : null,
     },
     {
       key: 'state',
       title: t('dues.field.state'),
-      width: 90,
+      width: isPhone ? 64 : 90,
       render: (_v, r) => <DuesStateTag state={r.state} />,
     },
     {
       key: 'arrears',
       title: t('dues.field.arrears'),
+      responsive: ['md'],
       render: (_v, r) => (
         <Flex gap={4} wrap align="center">
           {r.arrearsMonths.length > 0 ? (
@@ -253,7 +273,8 @@ export function CollectionSheet({ orgId, month }: { orgId: string; month: string
         dataSource={rows ?? []}
         loading={sheet.isFetching}
         pagination={false}
-        scroll={{ x: 900, y: 'calc(100vh - 380px)' }}
+        // On a phone only name, standard, amount and state remain: no sideways scroll.
+        scroll={{ x: isPhone ? undefined : 900, y: 'calc(100vh - 380px)' }}
         sticky
         rowSelection={{
           selectedRowKeys: selected,

@@ -2,6 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import type { ImportJob, ImportReport, ImportRowError } from '@zhibu/shared/api';
 import { Alert, Button, Card, Col, Flex, Row, Statistic, Table, type TableColumnsType, Tag } from 'antd';
 import { useT } from '../../../i18n/useT.ts';
+import { CodeLabel } from '../../codes/CodeLabel.tsx';
 import { useDownload } from '../../http/hooks/useDownload.ts';
 import { importsApi } from '../api/importsApi.ts';
 
@@ -25,7 +26,11 @@ export function ImportReportView({ job, report }: ImportReportViewProps) {
       title: t('imports.col.code'),
       dataIndex: 'code',
       width: 180,
-      render: (code: string) => <Tag>{code}</Tag>,
+      render: (code: string) => (
+        <Tag>
+          <CodeLabel kind="importCode" code={code} />
+        </Tag>
+      ),
     },
     { key: 'message', title: t('imports.col.message'), dataIndex: 'message' },
   ];

@@ -55,7 +55,10 @@ export function MemberTimeline({ memberId }: { memberId: string }) {
             title: event.occurredOn,
             content: (
               <>
-                <Typography.Text strong>{labelKey ? t(labelKey) : event.kind}</Typography.Text>
+                {/* Each on its own line: label, details, then who and when ("入党" above "2026-12-04 22:17"). */}
+                <div>
+                  <Typography.Text strong>{labelKey ? t(labelKey) : event.kind}</Typography.Text>
+                </div>
                 {entries.length > 0 ? (
                   <div>
                     {entries.map(([field, value]) => {
@@ -71,9 +74,11 @@ export function MemberTimeline({ memberId }: { memberId: string }) {
                     })}
                   </div>
                 ) : null}
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {[event.actor, formatDateTime(event.createdAt)].filter(Boolean).join(' · ')}
-                </Typography.Text>
+                <div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="member-event-meta">
+                    {[event.actor, formatDateTime(event.createdAt)].filter(Boolean).join(' · ')}
+                  </Typography.Text>
+                </div>
               </>
             ),
           };

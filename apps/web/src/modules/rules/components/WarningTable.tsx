@@ -1,6 +1,7 @@
 import type { WarningItem } from '@zhibu/shared/api';
-import { Table, type TableColumnsType, Typography } from 'antd';
+import { Flex, Grid, List, Table, type TableColumnsType, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router';
+import { phonePagination } from '../../../components/phonePagination.ts';
 import { type PagedTableProps, serverPagination } from '../../../components/serverPagination.ts';
 import { useT } from '../../../i18n/useT.ts';
 import { SeverityTag } from './SeverityTag.tsx';
@@ -10,6 +11,8 @@ type WarningTableProps = PagedTableProps<WarningItem>;
 /** Warnings with rule, citation, severity, member, since and due. */
 export function WarningTable({ items, total, page, pageSize, isLoading, onPageChange }: WarningTableProps) {
   const t = useT();
+  // Phones get a card per warning: whom, what, and the article, without scrolling sideways.
+  const isPhone = Grid.useBreakpoint().sm === false;
   const columns: TableColumnsType<WarningItem> = [
     {
       key: 'severity',
@@ -37,9 +40,11 @@ export function WarningTable({ items, total, page, pageSize, isLoading, onPageCh
       render: (_v, w) => (
         <>
           <div>{w.message}</div>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {w.ruleTitle}
-          </Typography.Text>
+          <Tooltip title={w.rule}>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-code={w.rule}>
+              {w.ruleTitle}
+            </Typography.Text>
+          </Tooltip>
         </>
       ),
     },
@@ -50,9 +55,6 @@ export function WarningTable({ items, total, page, pageSize, isLoading, onPageCh
       render: (_v, w) => (
         <>
           <div>{w.citation}</div>
-          <Typography.Text type="secondary" code style={{ fontSize: 12 }}>
-            {w.rule}
-          </Typography.Text>
         </>
       ),
     },
@@ -68,6 +70,43 @@ export function WarningTable({ items, total, page, pageSize, isLoading, onPageCh
       ),
     },
   ];
+  if (isPhone) {
+    return (
+      <div data-testid="warning-table">
+        <List<WarningItem>
+          loading={isLoading}
+          dataSource={items}
+          locale={{ emptyText: t('warnings.empty') }}
+          pagination={phonePagination({ page, pageSize, total, onPageChange })}
+          renderItem={(w) => (
+            <List.Item key={`${w.rule}|${w.orgId}|${w.memberId}`} data-testid="warning-card">
+              <Flex vertical gap={2} style={{ width: '100%' }}>
+                <Flex gap={8} align="center">
+                  <SeverityTag severity={w.severity} />
+                  <Typography.Text strong>
+                    {w.memberId && w.memberName ? (
+                      <Link to={`/members/${encodeURIComponent(w.memberId)}`}>{w.memberName}</Link>
+                    ) : (
+                      (w.orgName ?? '—')
+                    )}
+                  </Typography.Text>
+                </Flex>
+                <div>{w.message}</div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {w.citation}
+                </Typography.Text>
+                {w.due ? (
+                  <Typography.Text
+                    style={{ fontSize: 12 }}
+                  >{`${t('warnings.field.due')} ${w.due}`}</Typography.Text>
+                ) : null}
+              </Flex>
+            </List.Item>
+          )}
+        />
+      </div>
+    );
+  }
   return (
     <div data-testid="warning-table">
       <Table<WarningItem>
