@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { computeCheckChar } from '@zhibu/shared';
 import { eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, RouteOptions } from 'fastify';
 import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config/loadConfig.ts';
 import type { Database } from '../db/createDatabase.ts';
@@ -30,6 +30,8 @@ export interface TestApp {
   app: FastifyInstance;
   database: Database;
   config: Config;
+  /** Every route the app registered, in order (HEAD twins of GET routes included). */
+  routes: RouteOptions[];
   call<T = Record<string, unknown>>(
     method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
     url: string,
@@ -50,12 +52,14 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     ...loadConfig({ dataDir: join(tmpdir(), 'zhibu-test-unused'), masterKey: randomBytes(32) }),
     ...overrides,
   };
+  const routes: RouteOptions[] = [];
   const app = await buildApp({
     database,
     config,
     logLevel: 'silent',
     webDist: join(tmpdir(), 'zhibu-no-web'),
     statsFoldIntervalMs: 0,
+    onRoute: (route) => routes.push(route),
   });
   await ensureAdminUser(database.db, ADMIN_PASSWORD);
   let adminCookie: string | undefined;
@@ -103,6 +107,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     app,
     database,
     config,
+    routes,
     call,
     login,
     async adminCookie() {
