@@ -7,13 +7,17 @@ import type {
   Transfer,
 } from '@zhibu/shared/api';
 import { sql } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { decodeId } from '../lib/publicId.ts';
 import { rowsOf } from '../lib/serviceContext.ts';
 import { multipartFile, workbookBuffer } from '../modules/imports/testWorkbook.ts';
 import { buildCountyFixture, type CountyFixture } from '../testing/countyFixture.ts';
 import { createTestApp, type TestApp, USER_PASSWORD, unique } from '../testing/testApp.ts';
 import { PATH_CARRIERS } from './pathCarriers.ts';
+
+// Each case builds a county and walks a member through several modules over HTTP: on a loaded
+// 2-core machine PGlite needs more than the default 30 s for some of them.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 let t: TestApp;
 let f: CountyFixture;
