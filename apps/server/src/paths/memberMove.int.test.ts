@@ -13,6 +13,7 @@ import { rowsOf } from '../lib/serviceContext.ts';
 import { multipartFile, workbookBuffer } from '../modules/imports/testWorkbook.ts';
 import { buildCountyFixture, type CountyFixture } from '../testing/countyFixture.ts';
 import { createTestApp, type TestApp, USER_PASSWORD, unique } from '../testing/testApp.ts';
+import { selectStrayMemberRows } from './movePaths.ts';
 import { PATH_CARRIERS } from './pathCarriers.ts';
 
 // Each case builds a county and walks a member through several modules over HTTP: on a loaded
@@ -25,7 +26,14 @@ beforeEach(async () => {
   t = await createTestApp();
   f = await buildCountyFixture(t);
 });
-afterEach(async () => t.close());
+afterEach(async () => {
+  try {
+    // Whatever each case did, every member-owned row sits with its member.
+    expect(await selectStrayMemberRows(t.database.db)).toEqual([]);
+  } finally {
+    await t.close();
+  }
+});
 
 const wangFang = () => f.membersA1[1] as Member; // probationary, branch A1
 const liSi = () => f.membersA1[0] as Member; // full, branch A1

@@ -100,3 +100,22 @@ export async function followMember(
     after: { moved },
   });
 }
+
+/**
+ * Member-owned rows that sit elsewhere than their member (`table.column` and the member's id): none
+ * should exist. Tests check it after every kind of move; a move that forgets `followMember` shows here.
+ */
+export async function selectStrayMemberRows(db: Executor): Promise<{ carrier: string; memberId: number }[]> {
+  const strays: { carrier: string; memberId: number }[] = [];
+  for (const c of memberCarriers) {
+    // The filter names the carrier's columns unqualified, so it runs inside, before the join.
+    const only = c.member.onlyWhere ?? sql`true`;
+    const result = await db.execute(
+      sql`select c.${id(c.member.id)} as "memberId" from (select * from ${id(c.table)} where ${only}) c join members m on m.id = c.${id(c.member.id)} where c.${id(c.path)} <> m.org_path or c.${id(c.member.orgId)} <> m.org_id`,
+    );
+    for (const row of rowsOf<{ memberId: string | number }>(result)) {
+      strays.push({ carrier: `${c.table}.${c.path}`, memberId: Number(row.memberId) });
+    }
+  }
+  return strays;
+}
