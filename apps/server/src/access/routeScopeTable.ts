@@ -26,6 +26,14 @@ export const PUBLIC_ROUTES = [
   'POST /api/v1/auth/logout',
   // The 404 fallback for unknown /api paths (every method).
   'ALL /api/*',
+  // The OpenAPI document and its pages.
+  'GET /api/docs',
+  'GET /api/docs/',
+  'GET /api/docs/json',
+  'GET /api/docs/yaml',
+  'GET /api/docs/static/index.html',
+  'GET /api/docs/static/swagger-initializer.js',
+  'GET /api/docs/static/*',
 ] as const;
 
 const v1 = '/api/v1';
