@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { PENDING_STATUSES } from '../rules/transfers.rules.ts';
 
 /**
  * How a column holding a copy of an org path is kept current (see README.md beside this file):
@@ -30,7 +31,11 @@ export interface PathCarrier {
   };
 }
 
-const PENDING_TRANSFER = sql`status in ('initiated', 'issued')`;
+/** A transfer still under way (the statuses the transfers rules call pending). */
+const PENDING_TRANSFER = sql`status in (${sql.join(
+  PENDING_STATUSES.map((s) => sql`${s}`),
+  sql`, `,
+)})`;
 
 /**
  * Every column of the schema that copies an org path. A new table carrying a path joins this list
