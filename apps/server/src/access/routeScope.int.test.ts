@@ -1,12 +1,15 @@
 import type { ImportJob, ImportReport } from '@zhibu/shared/api';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { rowsOf } from '../lib/serviceContext.ts';
 import { multipartFile, readWorkbook, workbookBuffer } from '../modules/imports/testWorkbook.ts';
 import { buildCountyFixture, type CountyFixture } from '../testing/countyFixture.ts';
 import { createTestApp, type TestApp } from '../testing/testApp.ts';
 import { buildForeignObjects, type ForeignObjects, foreignMarkers } from './foreignSubtree.ts';
 import { PUBLIC_ROUTES, ROUTE_SCOPE, type ScopeCase } from './routeScopeTable.ts';
+
+// A case calls its route as two callers and snapshots every table around each write.
+vi.setConfig({ testTimeout: 90_000 });
 
 // One fixture for the whole table: every case is refused, so none changes what the next one sees.
 let t: TestApp;
@@ -16,7 +19,7 @@ beforeAll(async () => {
   t = await createTestApp();
   f = await buildCountyFixture(t);
   o = await buildForeignObjects(t, f);
-}, 120_000);
+}, 240_000);
 afterAll(async () => t.close());
 
 /** `METHOD /url` of every route the app registered under /api, with its declared access. */
