@@ -10,7 +10,7 @@ import type {
 } from '@zhibu/shared/api';
 import { multipartFile, workbookBuffer } from '../modules/imports/testWorkbook.ts';
 import { type CountyFixture, createMember } from '../testing/countyFixture.ts';
-import { citizenId, type TestApp, USER_PASSWORD, unique } from '../testing/testApp.ts';
+import { citizenId, SAME_ORIGIN, type TestApp, USER_PASSWORD, unique } from '../testing/testApp.ts';
 
 /** Township B's objects of every kind a route reads or writes, for the route-scope registry test. */
 export interface ForeignObjects {
@@ -169,7 +169,7 @@ async function importAsAdmin(t: TestApp, cookie: string, orgName: string): Promi
     method: 'POST',
     url: '/api/v1/imports/members?mode=dryRun',
     payload,
-    headers: { ...headers, cookie },
+    headers: { ...headers, origin: SAME_ORIGIN, cookie },
   });
   if (res.statusCode !== 202) throw new Error(`import: ${res.statusCode} ${res.body}`);
   return res.json<ImportJob>();

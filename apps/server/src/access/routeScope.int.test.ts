@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { rowsOf } from '../lib/serviceContext.ts';
 import { multipartFile, readWorkbook, workbookBuffer } from '../modules/imports/testWorkbook.ts';
 import { buildCountyFixture, type CountyFixture } from '../testing/countyFixture.ts';
-import { createTestApp, type TestApp } from '../testing/testApp.ts';
+import { createTestApp, SAME_ORIGIN, type TestApp } from '../testing/testApp.ts';
 import { buildForeignObjects, type ForeignObjects, foreignMarkers } from './foreignSubtree.ts';
 import { PUBLIC_ROUTES, ROUTE_SCOPE, type ScopeCase } from './routeScopeTable.ts';
 
@@ -124,7 +124,7 @@ describe('route-scope registry', () => {
         const res = await t.app.inject({
           method,
           url,
-          headers: { cookie: f.cookies[who] },
+          headers: { origin: SAME_ORIGIN, cookie: f.cookies[who] },
           ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
         });
         const isJson = String(res.headers['content-type'] ?? '').includes('json');
@@ -175,7 +175,7 @@ describe('route-scope registry', () => {
       method: 'POST',
       url: '/api/v1/imports/members?mode=default',
       payload,
-      headers: { ...headers, cookie: f.cookies.orgAdminA },
+      headers: { ...headers, origin: SAME_ORIGIN, cookie: f.cookies.orgAdminA },
     });
     expect(res.statusCode, res.body).toBe(202);
     let job = res.json<ImportJob>();

@@ -12,7 +12,7 @@ import { decodeId } from '../lib/publicId.ts';
 import { rowsOf } from '../lib/serviceContext.ts';
 import { multipartFile, workbookBuffer } from '../modules/imports/testWorkbook.ts';
 import { buildCountyFixture, type CountyFixture } from '../testing/countyFixture.ts';
-import { createTestApp, type TestApp, USER_PASSWORD, unique } from '../testing/testApp.ts';
+import { createTestApp, SAME_ORIGIN, type TestApp, USER_PASSWORD, unique } from '../testing/testApp.ts';
 import { selectStrayMemberRows } from './movePaths.ts';
 import { PATH_CARRIERS } from './pathCarriers.ts';
 
@@ -182,7 +182,7 @@ describe('a member moved by an import', () => {
       method: 'POST',
       url: '/api/v1/imports/members?mode=default',
       payload,
-      headers: { ...headers, cookie: f.cookies.orgAdminA },
+      headers: { ...headers, origin: SAME_ORIGIN, cookie: f.cookies.orgAdminA },
     });
     expect(res.statusCode, res.body).toBe(202);
     let job = res.json<ImportJob>();
