@@ -3,7 +3,7 @@ import type { Database } from '../../apps/server/src/db/createDatabase.ts';
 import { orgs } from '../../apps/server/src/db/schema.ts';
 import { rowsOf } from '../../apps/server/src/lib/serviceContext.ts';
 import { childPath } from '../../apps/server/src/modules/orgs/orgPath.ts';
-import { rewriteSubtreePaths } from '../../apps/server/src/modules/orgs/orgs.queries.ts';
+import { rewriteSubtreePaths } from '../../apps/server/src/paths/movePaths.ts';
 import type { OrgRef } from '../lib/dataset.ts';
 
 /**

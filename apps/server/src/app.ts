@@ -8,7 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -52,6 +52,8 @@ export interface AppOptions {
   webDist?: string;
   /** How often pending member-statistics changes are folded into the rollups; 0 = never (tests). */
   statsFoldIntervalMs?: number;
+  /** Told of every route as it registers (the route-scope registry test enumerates them). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** A prebuilt bundle elsewhere (ZHIBU_WEB_DIST), else the workspace's apps/web/dist. */
@@ -87,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     frameworkErrors: frameworkErrorHandler,
     trustProxy: process.env.ZHIBU_TRUST_PROXY === '1',
   }).withTypeProvider<ZodTypeProvider>();
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);

@@ -181,12 +181,25 @@ describe('data scope: who can see what', () => {
       },
     });
     expect(grantOutside.status).toBe(404);
-    const audit = await t.call<{ items: { action: string }[] }>('GET', '/api/v1/audit?pageSize=200', {
-      cookie: cookie('orgAdminA'),
-    });
+    const audit = await t.call<{ items: { action: string; summary: string | null }[] }>(
+      'GET',
+      '/api/v1/audit?pageSize=200',
+      { cookie: cookie('orgAdminA') },
+    );
     expect(audit.status).toBe(200);
     expect(audit.body.items.some((e) => e.action === 'auth.login')).toBe(false);
-    expect(audit.body.items.length).toBeGreaterThan(0);
+    const summaries = audit.body.items.map((e) => e.summary ?? '');
+    // Township A's own entries are there …
+    for (const name of [f.townA.name, f.branchA1.name, f.branchA2.name, '李四', '赵六']) {
+      expect(summaries.some((s) => s.includes(name))).toBe(true);
+    }
+    // … and township B's, and the county's own, are not.
+    for (const name of [f.townB.name, f.branchB1.name, f.county.name, '孙七']) {
+      expect(
+        summaries.filter((s) => s.includes(name)),
+        name,
+      ).toEqual([]);
+    }
   });
 
   it('every authenticated route answers 401 without a session', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { computeCheckChar } from '@zhibu/shared';
 import { eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, RouteOptions } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config/loadConfig.ts';
@@ -31,6 +31,8 @@ export interface TestApp {
   app: FastifyInstance;
   database: Database;
   config: Config;
+  /** Every route the app registered, in order (HEAD twins of GET routes included). */
+  routes: RouteOptions[];
   call<T = Record<string, unknown>>(
     method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
     url: string,
@@ -54,6 +56,7 @@ export async function createTestApp(
     ...loadConfig({ dataDir: join(tmpdir(), 'zhibu-test-unused'), masterKey: randomBytes(32) }),
     ...overrides,
   };
+  const routes: RouteOptions[] = [];
   const app = await buildApp({
     database,
     config,
@@ -61,6 +64,7 @@ export async function createTestApp(
     ...(logging ? { logStream: logging.stream } : {}),
     webDist: join(tmpdir(), 'zhibu-no-web'),
     statsFoldIntervalMs: 0,
+    onRoute: (route) => routes.push(route),
   });
   await ensureAdminUser(database.db, ADMIN_PASSWORD);
   let adminCookie: string | undefined;
@@ -108,6 +112,7 @@ export async function createTestApp(
     app,
     database,
     config,
+    routes,
     call,
     login,
     async adminCookie() {

@@ -23,7 +23,7 @@ import type {
   UpdateApplicantRequest,
   WithdrawApplicantRequest,
 } from '@zhibu/shared/api';
-import { and, eq, ne } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { isPathInScope, requireScope, type Scope } from '../../access/scope.ts';
 import type { Executor } from '../../db/createDatabase.ts';
 import { AppError, type FieldError, validationError } from '../../lib/appError.ts';
@@ -755,18 +755,11 @@ export async function insertResumed(
   return row;
 }
 
-/** After a transfer is accepted, the pipeline record of the member follows them (D8: transferred in). */
-export async function followMemberTransfer(
-  ctx: ServiceContext,
-  memberId: number,
-  to: { id: number; path: string },
-  acceptedOn: string,
-) {
-  // Closed records (archived, cancelled) keep the history: they move with the member too.
-  await ctx.db
-    .update(developmentPeople)
-    .set({ orgId: to.id, orgPath: to.path, updatedAt: new Date() })
-    .where(and(eq(developmentPeople.memberId, memberId), ne(developmentPeople.status, 'active')));
+/**
+ * After a transfer is accepted, marks the member's pipeline record transferred in (D8). The record
+ * itself has already moved with the member (paths/movePaths.ts `followMember`).
+ */
+export async function followMemberTransfer(ctx: ServiceContext, memberId: number, acceptedOn: string) {
   const row = await selectPersonByMemberId(ctx.db, memberId);
   if (!row) return;
   const during =
@@ -777,8 +770,6 @@ export async function followMemberTransfer(
   const [after] = await ctx.db
     .update(developmentPeople)
     .set({
-      orgId: to.id,
-      orgPath: to.path,
       isTransferredIn: person.isTransferredIn,
       transferredInOn: during ? acceptedOn : row.transferredInOn,
       ...stateColumns(state, person, read, todayInShanghai()),

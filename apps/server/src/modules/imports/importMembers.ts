@@ -8,6 +8,7 @@ import {
 import type { ImportMode, ImportReport } from '@zhibu/shared/api';
 import { isPathInScope, requireScope, type Scope } from '../../access/scope.ts';
 import { inTransaction, type ServiceContext } from '../../lib/serviceContext.ts';
+import { moveBlockedMessage, selectMemberMoveBlockers } from '../../paths/movePaths.ts';
 import { selectMemberListRowsByIdHashes } from '../members/members.queries.ts';
 import {
   insertImportedMembers,
@@ -268,7 +269,7 @@ class MembersPass {
       );
       const late = new Map<number, Problem[]>();
       const creates: { record: MemberRecord; org: OrgCandidate }[] = [];
-      const updates: { before: MemberListRow; record: MemberRecord; org: OrgCandidate }[] = [];
+      let updates: { row: number; before: MemberListRow; record: MemberRecord; org: OrgCandidate }[] = [];
       let unchanged = 0;
       for (const p of valid) {
         const { record, org, hash } = p;
@@ -302,7 +303,20 @@ class MembersPass {
             merged.errors.map((e) => ({ field: e.field, code: e.code, reason: e.message })),
           );
         } else if (isMemberUnchanged(this.ctx, before, merged.value, org.id)) unchanged += 1;
-        else updates.push({ before, record: merged.value, org });
+        else updates.push({ row: p.row, before, record: merged.value, org });
+      }
+      // A member with an open transfer moves only when the transfer completes (paths/README.md).
+      const blockers = await selectMemberMoveBlockers(
+        this.ctx.db,
+        updates.filter((u) => u.org.id !== u.before.orgId).map((u) => u.before.id),
+      );
+      if (blockers.size > 0) {
+        updates = updates.filter((u) => {
+          const what = u.org.id === u.before.orgId ? undefined : blockers.get(u.before.id);
+          if (what === undefined) return true;
+          late.set(u.row, [{ field: 'org', code: 'TRANSFER_PENDING', reason: moveBlockedMessage(what) }]);
+          return false;
+        });
       }
       let isSettled = false;
       const settle = () => {

@@ -24,6 +24,7 @@ import { AppError, validationError } from '../../lib/appError.ts';
 import { pinyinKeys, pinyinSearchKey } from '../../lib/pinyinKeys.ts';
 import { decodeId, encodeId } from '../../lib/publicId.ts';
 import { inTransaction, type ServiceContext } from '../../lib/serviceContext.ts';
+import { followMember } from '../../paths/movePaths.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { loadOrgInScope, orgIdFrom } from '../orgs/orgs.service.ts';
 import {
@@ -345,6 +346,7 @@ export async function updateMember(ctx: ServiceContext, publicId: string, input:
       if (newOrgId !== undefined && orgIdFrom(newOrgId) !== before.orgId) {
         const target = await loadTargetOrg(tx, newOrgId, scope);
         org = { id: target.id, path: target.path, name: target.name };
+        await followMember(tx, before, org);
       }
       const columns = memberColumns(tx, record);
       if (columns.idNumberHash !== before.idNumberHash) {
@@ -572,6 +574,7 @@ export async function moveMemberByTransfer(
   const before = await selectMemberById(ctx.db, memberId, { kind: 'all' }, true);
   if (!before) throw new AppError('NOT_FOUND');
   if (before.leftOn) throw new AppError('MEMBER_LEFT');
+  await followMember(ctx, before, to);
   const [row] = await ctx.db
     .update(members)
     .set({ orgId: to.id, orgPath: to.path, version: before.version + 1, updatedAt: new Date() })
@@ -690,6 +693,7 @@ export async function updateImportedMember(
   today: string,
 ): Promise<MemberRow> {
   const columns = memberColumns(ctx, record);
+  if (org.id !== before.orgId) await followMember(ctx, before, org);
   const [row] = await ctx.db
     .update(members)
     .set({ ...columns, orgId: org.id, orgPath: org.path, version: before.version + 1, updatedAt: new Date() })

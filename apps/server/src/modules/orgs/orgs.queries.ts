@@ -162,34 +162,3 @@ export async function selectTypeNeighbours(db: Executor, org: Pick<OrgRow, 'id' 
       : await db.select({ type: orgs.type }).from(orgs).where(eq(orgs.id, org.parentId));
   return { parentType: parent?.type ?? null, childTypes: children.map((c) => c.type) };
 }
-
-/** Rewrites the paths of an org's whole subtree and of everything that copies them, in one statement each. */
-export async function rewriteSubtreePaths(
-  db: Executor,
-  oldPrefix: string,
-  newPrefix: string,
-  depthDelta: number,
-) {
-  const pattern = `${oldPrefix}%`;
-  const cut = oldPrefix.length + 1;
-  await db.execute(
-    sql`update orgs set path = ${newPrefix} || substr(path, ${cut}), depth = depth + ${depthDelta}, updated_at = now() where path like ${pattern}`,
-  );
-  await db.execute(
-    sql`update members set org_path = ${newPrefix} || substr(org_path, ${cut}) where org_path like ${pattern}`,
-  );
-  await db.execute(
-    sql`update role_assignments set org_path = ${newPrefix} || substr(org_path, ${cut}) where org_path like ${pattern}`,
-  );
-  // Development pipeline, transfers (both sides) and flowing members copy org paths too.
-  for (const [table, column] of [
-    ['development_people', 'org_path'],
-    ['flowing_records', 'org_path'],
-    ['transfers', 'from_org_path'],
-    ['transfers', 'to_org_path'],
-  ] as const) {
-    await db.execute(
-      sql`update ${sql.identifier(table)} set ${sql.identifier(column)} = ${newPrefix} || substr(${sql.identifier(column)}, ${cut}) where ${sql.identifier(column)} like ${pattern}`,
-    );
-  }
-}

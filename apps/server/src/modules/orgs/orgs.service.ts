@@ -12,6 +12,7 @@ import { AppError } from '../../lib/appError.ts';
 import { pinyinKeys, pinyinSearchKey } from '../../lib/pinyinKeys.ts';
 import { decodeId, encodeId } from '../../lib/publicId.ts';
 import { inTransaction, type ServiceContext } from '../../lib/serviceContext.ts';
+import { rewriteSubtreePaths } from '../../paths/movePaths.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { moveMemberRollups } from '../stats/stats.queries.ts';
 import { childPath, idsOnPath, parentPathOf } from './orgPath.ts';
@@ -20,7 +21,6 @@ import {
   nextOrgIds,
   type OrgListRow,
   type OrgRow,
-  rewriteSubtreePaths,
   selectOrgById,
   selectOrgForUpdate,
   selectOrgNames,

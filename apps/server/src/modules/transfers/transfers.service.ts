@@ -517,17 +517,12 @@ export async function acceptTransfer(ctx: ServiceContext, publicId: string, inpu
     assertDate(input.acceptedOn, today, 'acceptedOn', { date: row.issuedOn, label: '发起日期' });
     const to = row.toOrgId === null ? undefined : await selectOrgForTransfer(tx.db, row.toOrgId);
     if (!to || to.dissolvedOn) throw new AppError('ORG_DISSOLVED');
-    let memberId = row.memberId;
-    if (row.kind === 'within' && memberId !== null) {
-      await moveMemberByTransfer(tx, memberId, to, {
-        occurredOn: input.acceptedOn,
-        transferId: encodeId(row.id),
-      });
-      await followMemberTransfer(tx, memberId, to, input.acceptedOn);
-      await closeFlowingForTransfer(tx, memberId, input.acceptedOn);
-    } else if (row.kind === 'in' && row.incoming) {
-      memberId = await registerIncomingMember(tx, row, row.incoming, to, input.acceptedOn, today);
-    }
+    const memberId =
+      row.kind === 'in' && row.incoming
+        ? await registerIncomingMember(tx, row, row.incoming, to, input.acceptedOn, today)
+        : row.memberId;
+    // Close what the transfer ends before the member moves: the accepted transfer keeps the
+    // sender's path and the closed out-flow stays with the old branch (paths/README.md).
     const [updated] = await tx.db
       .update(transfers)
       .set({
@@ -541,6 +536,14 @@ export async function acceptTransfer(ctx: ServiceContext, publicId: string, inpu
       .where(eq(transfers.id, row.id))
       .returning();
     if (!updated) throw new AppError('INTERNAL');
+    if (row.kind === 'within' && memberId !== null) {
+      await closeFlowingForTransfer(tx, memberId, input.acceptedOn);
+      await moveMemberByTransfer(tx, memberId, to, {
+        occurredOn: input.acceptedOn,
+        transferId: encodeId(row.id),
+      });
+      await followMemberTransfer(tx, memberId, input.acceptedOn);
+    }
     await recordAudit(tx.db, tx.actor, {
       action: 'transfer.accept',
       entityType: 'transfer',
