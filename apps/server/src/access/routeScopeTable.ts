@@ -95,6 +95,17 @@ export const ROUTE_SCOPE: Record<string, ScopeCase | ScopeCase[]> = {
     { expect: 'filtered', call: () => ({ url: `${v1}/members/export?includeLeft=true` }) },
     { expect: 404, call: (o) => ({ url: `${v1}/members/export?orgId=${o.branchB1.id}` }) },
   ],
+  'POST /api/v1/members/search': [
+    {
+      expect: 'filtered',
+      call: () => ({ url: `${v1}/members/search`, body: { pageSize: 100, includeLeft: true } }),
+    },
+    { expect: 404, call: (o) => ({ url: `${v1}/members/search`, body: { orgId: o.branchB1.id } }) },
+  ],
+  'POST /api/v1/members/export': [
+    { expect: 'filtered', call: () => ({ url: `${v1}/members/export`, body: { includeLeft: true } }) },
+    { expect: 404, call: (o) => ({ url: `${v1}/members/export`, body: { orgId: o.branchB1.id } }) },
+  ],
   'GET /api/v1/members/:id': { expect: 404, call: (o) => ({ url: `${v1}/members/${o.memberB.id}` }) },
   'GET /api/v1/members/:id/events': {
     expect: 404,
