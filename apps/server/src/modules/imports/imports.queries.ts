@@ -25,24 +25,27 @@ export interface OrgCandidate {
   establishedOn: string | null;
 }
 
+/** What the import needs to know of an org it may place rows in. */
+const orgCandidateColumns = {
+  id: orgs.id,
+  path: orgs.path,
+  depth: orgs.depth,
+  name: orgs.name,
+  shortName: orgs.shortName,
+  type: orgs.type,
+  parentId: orgs.parentId,
+  parentName: parent.name,
+  parentPath: parent.path,
+  version: orgs.version,
+  category: orgs.category,
+  establishedOn: orgs.establishedOn,
+};
+
 /** Active orgs in scope whose full or short name is one of `names` (spelling variants of one name). */
 export async function selectOrgsNamed(db: Executor, names: string[], scope: Scope): Promise<OrgCandidate[]> {
   if (names.length === 0) return [];
   return db
-    .select({
-      id: orgs.id,
-      path: orgs.path,
-      depth: orgs.depth,
-      name: orgs.name,
-      shortName: orgs.shortName,
-      type: orgs.type,
-      parentId: orgs.parentId,
-      parentName: parent.name,
-      parentPath: parent.path,
-      version: orgs.version,
-      category: orgs.category,
-      establishedOn: orgs.establishedOn,
-    })
+    .select(orgCandidateColumns)
     .from(orgs)
     .leftJoin(parent, eq(parent.id, orgs.parentId))
     .where(
@@ -68,20 +71,7 @@ export async function selectOrgsNameContaining(
 ): Promise<OrgCandidate[]> {
   const pattern = `%${escapeLike(fragment)}%`;
   return db
-    .select({
-      id: orgs.id,
-      path: orgs.path,
-      depth: orgs.depth,
-      name: orgs.name,
-      shortName: orgs.shortName,
-      type: orgs.type,
-      parentId: orgs.parentId,
-      parentName: parent.name,
-      parentPath: parent.path,
-      version: orgs.version,
-      category: orgs.category,
-      establishedOn: orgs.establishedOn,
-    })
+    .select(orgCandidateColumns)
     .from(orgs)
     .leftJoin(parent, eq(parent.id, orgs.parentId))
     .where(
