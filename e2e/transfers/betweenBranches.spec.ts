@@ -34,6 +34,9 @@ test('a transfer between two branches: the sender initiates, the receiver accept
   request,
   baseURL,
 }) => {
+  // Two signed-in browsers and two transfers take ≈ 50 s on an idle machine: the default 60 s
+  // ran out on a loaded one, mid-way through the accept modal's opening animation ("not stable").
+  test.setTimeout(180_000);
   await loginByApi(page, 'branch');
   const branch = (await (await page.request.get('/api/v1/orgs')).json()).items[0] as {
     id: string;
