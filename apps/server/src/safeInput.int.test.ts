@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCountyFixture, type CountyFixture } from './testing/countyFixture.ts';
-import { createTestApp, type TestApp } from './testing/testApp.ts';
+import { createTestApp, SAME_ORIGIN, type TestApp } from './testing/testApp.ts';
 
 // The cases of issue 11 defect 11, one by one: each answered 500 before the request schemas refused
 // control characters, unpaired surrogates, impossible dates and implausible values.
@@ -114,7 +114,7 @@ describe('free text in bodies', () => {
     const res = await t.app.inject({
       method: 'PUT',
       url: '/api/v1/development/calendar/2027',
-      headers: { cookie },
+      headers: { cookie, origin: SAME_ORIGIN },
       payload: {
         source: '国办发明电〔2026〕1号',
         days: [{ date: '2027-01-01', kind: 'day_off', name: '元旦\ud800' }],

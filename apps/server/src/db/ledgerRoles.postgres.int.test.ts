@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config/loadConfig.ts';
 import { ensureAdminUser } from '../modules/users/users.service.ts';
-import { ADMIN_PASSWORD, citizenId } from '../testing/testApp.ts';
+import { ADMIN_PASSWORD, citizenId, SAME_ORIGIN } from '../testing/testApp.ts';
 import { createDatabase, type Database } from './createDatabase.ts';
 
 // The README's production set-up on the test server: an owner role that runs the migrations and owns
@@ -84,11 +84,12 @@ describe('with a separate owner role', () => {
       const login = await app.inject({
         method: 'POST',
         url: '/api/v1/auth/login',
+        headers: { origin: SAME_ORIGIN },
         payload: { username: 'admin', password: ADMIN_PASSWORD },
       });
       expect(login.statusCode).toBe(200);
       const session = login.cookies.find((c) => c.name === 'zhibu_session');
-      const headers = { cookie: `zhibu_session=${session?.value}` };
+      const headers = { cookie: `zhibu_session=${session?.value}`, origin: SAME_ORIGIN };
       const org = await app.inject({
         method: 'POST',
         url: '/api/v1/orgs',

@@ -21,7 +21,7 @@ async function failure(statement: Promise<unknown>): Promise<{ code?: string; me
 async function insertOrg(database: Database, path: string, name: string): Promise<number> {
   const result = await database.db.execute(sql`
     INSERT INTO orgs (parent_id, path, depth, name, name_pinyin, name_initials, type, category)
-    VALUES (NULL, ${path}, ${path.split('/').length - 2}, ${name}, ${name}, ${name}, 'branch', 'village')
+    VALUES (NULL, ${path}, ${path.split('/').length - 2}, ${name}, ${name}, ${name}, 'branch', 'rural')
     RETURNING id`);
   return Number(rowsOf<{ id: number | string }>(result)[0]?.id);
 }
