@@ -100,7 +100,7 @@ export function AppLayout() {
                   data-testid="nav-drawer-button"
                 />
                 {brand(true)}
-                <DemoDataBadge />
+                <DemoDataBadge compact />
               </>
             ) : (
               <Button

@@ -3,8 +3,11 @@ import { Tag, Tooltip } from 'antd';
 import { useT } from '../../../i18n/useT.ts';
 import { useSystemHealth } from '../hooks/useSystemHealth.ts';
 
-/** A 演示数据 tag while the server reports seeded (fictional) data; nothing otherwise. */
-export function DemoDataBadge() {
+/**
+ * A 演示数据 tag while the server reports seeded (fictional) data; nothing otherwise. `compact`
+ * (phone header) keeps only the icon, named for screen readers, so the header fits 390 px.
+ */
+export function DemoDataBadge({ compact = false }: { compact?: boolean }) {
   const t = useT();
   const { data } = useSystemHealth();
   if (!data?.isDemo) return null;
@@ -14,9 +17,10 @@ export function DemoDataBadge() {
         color="orange"
         icon={<ExperimentOutlined />}
         data-testid="demo-data-badge"
+        aria-label={t('app.demoBadge')}
         style={{ marginInlineEnd: 0 }}
       >
-        {t('app.demoBadge')}
+        {compact ? null : t('app.demoBadge')}
       </Tag>
     </Tooltip>
   );
