@@ -1,8 +1,8 @@
-import type { ImportJob, ImportReport } from '@zhibu/shared/api';
+import type { ImportReport } from '@zhibu/shared/api';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { rowsOf } from '../lib/serviceContext.ts';
-import { multipartFile, readWorkbook, workbookBuffer } from '../modules/imports/testWorkbook.ts';
+import { importThroughApi, readWorkbook, workbookBuffer } from '../modules/imports/testWorkbook.ts';
 import { buildCountyFixture, type CountyFixture } from '../testing/countyFixture.ts';
 import { createTestApp, SAME_ORIGIN, type TestApp } from '../testing/testApp.ts';
 import { buildForeignObjects, type ForeignObjects, foreignMarkers } from './foreignSubtree.ts';
@@ -170,21 +170,7 @@ describe('route-scope registry', () => {
       },
     ]);
     const before = await snapshot();
-    const { payload, headers } = multipartFile('file', '名册.xlsx', data);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/imports/members?mode=default',
-      payload,
-      headers: { ...headers, origin: SAME_ORIGIN, cookie: f.cookies.orgAdminA },
-    });
-    expect(res.statusCode, res.body).toBe(202);
-    let job = res.json<ImportJob>();
-    for (let i = 0; i < 1200 && job.status === 'running'; i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 25));
-      job = (
-        await t.call<ImportJob>('GET', `/api/v1/imports/jobs/${job.id}`, { cookie: f.cookies.orgAdminA })
-      ).body;
-    }
+    const job = await importThroughApi(t, 'members', data, f.cookies.orgAdminA);
     const report = job.report as ImportReport;
     expect(report).toMatchObject({ total: 2, created: 0, updated: 0, unchanged: 0 });
     expect(report.errors.map((e) => e.code)).toEqual(['ORG_NOT_FOUND', 'ID_NUMBER_TAKEN']);

@@ -1,7 +1,6 @@
 import type {
   DevelopmentPerson,
   GetFlowingRecordResponse,
-  ImportJob,
   ImportReport,
   Member,
   Transfer,
@@ -10,9 +9,9 @@ import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { decodeId } from '../lib/publicId.ts';
 import { rowsOf } from '../lib/serviceContext.ts';
-import { multipartFile, workbookBuffer } from '../modules/imports/testWorkbook.ts';
+import { importThroughApi, workbookBuffer } from '../modules/imports/testWorkbook.ts';
 import { buildCountyFixture, type CountyFixture } from '../testing/countyFixture.ts';
-import { createTestApp, SAME_ORIGIN, type TestApp, USER_PASSWORD, unique } from '../testing/testApp.ts';
+import { createTestApp, type TestApp, USER_PASSWORD, unique } from '../testing/testApp.ts';
 import { selectStrayMemberRows } from './movePaths.ts';
 import { PATH_CARRIERS } from './pathCarriers.ts';
 
@@ -177,21 +176,7 @@ describe('a member moved by an import', () => {
     const data = await workbookBuffer([
       { rows: [['姓名', '所在党组织', '公民身份号码', '党员类型', '入党日期'], ...rows] },
     ]);
-    const { payload, headers } = multipartFile('file', '名册.xlsx', data);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/imports/members?mode=default',
-      payload,
-      headers: { ...headers, origin: SAME_ORIGIN, cookie: f.cookies.orgAdminA },
-    });
-    expect(res.statusCode, res.body).toBe(202);
-    let job = res.json<ImportJob>();
-    for (let i = 0; i < 1200 && job.status === 'running'; i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 25));
-      job = (
-        await t.call<ImportJob>('GET', `/api/v1/imports/jobs/${job.id}`, { cookie: f.cookies.orgAdminA })
-      ).body;
-    }
+    const job = await importThroughApi(t, 'members', data, f.cookies.orgAdminA);
     expect(job.status, job.error ?? '').toBe('done');
     return job.report as ImportReport;
   }

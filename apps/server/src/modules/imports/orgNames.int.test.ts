@@ -1,7 +1,7 @@
-import type { ImportJob, ImportReport, ListMembersResponse, Org } from '@zhibu/shared/api';
+import type { ImportReport, ListMembersResponse, Org } from '@zhibu/shared/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { citizenId, createTestApp, SAME_ORIGIN, type TestApp } from '../../testing/testApp.ts';
-import { multipartFile, workbookBuffer } from './testWorkbook.ts';
+import { citizenId, createTestApp, type TestApp } from '../../testing/testApp.ts';
+import { importThroughApi, workbookBuffer } from './testWorkbook.ts';
 
 // How spreadsheets name an org: short name, 支部 for 党支部, with or without 中共 and the county.
 let t: TestApp;
@@ -54,19 +54,7 @@ afterAll(async () => t.close());
 
 async function importFile(kind: 'orgs' | 'members', rows: unknown[][]): Promise<ImportReport> {
   const data = await workbookBuffer([{ rows }]);
-  const { payload, headers } = multipartFile('file', '名册.xlsx', data);
-  const res = await t.app.inject({
-    method: 'POST',
-    url: `/api/v1/imports/${kind}?mode=default`,
-    payload,
-    headers: { ...headers, cookie: admin, origin: SAME_ORIGIN },
-  });
-  expect(res.statusCode, res.body).toBe(202);
-  let job = res.json<ImportJob>();
-  while (job.status === 'running') {
-    await new Promise((resolve) => setTimeout(resolve, 25));
-    job = (await t.call<ImportJob>('GET', `/api/v1/imports/jobs/${job.id}`, { cookie: admin })).body;
-  }
+  const job = await importThroughApi(t, kind, data, admin);
   expect(job.status, job.error ?? '').toBe('done');
   return job.report as ImportReport;
 }

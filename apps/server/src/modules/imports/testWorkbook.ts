@@ -1,7 +1,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ImportJob } from '@zhibu/shared/api';
 import ExcelJS from 'exceljs';
+import { SAME_ORIGIN, type TestApp } from '../../testing/testApp.ts';
 
 /** A sheet for a test workbook: rows as exceljs values (rich text, formulas, dates …), optional merges. */
 export interface TestSheet {
@@ -75,4 +77,31 @@ export function multipartFile(
     payload: Buffer.concat([head, data, tail]),
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
   };
+}
+
+/**
+ * Uploads a workbook to `POST /imports/{kind}` as the cookie's user and waits for the job to end
+ * (polling every 25 ms, at most 30 s); returns the finished job for the caller's assertions.
+ */
+export async function importThroughApi(
+  t: TestApp,
+  kind: 'orgs' | 'members',
+  data: Buffer,
+  cookie: string,
+  mode: 'dryRun' | 'default' | 'atomic' = 'default',
+): Promise<ImportJob> {
+  const { payload, headers } = multipartFile('file', '名册.xlsx', data);
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/imports/${kind}?mode=${mode}`,
+    payload,
+    headers: { ...headers, origin: SAME_ORIGIN, cookie },
+  });
+  if (res.statusCode !== 202) throw new Error(`import answered ${res.statusCode}: ${res.body}`);
+  let job = res.json<ImportJob>();
+  for (let i = 0; i < 1200 && job.status === 'running'; i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    job = (await t.call<ImportJob>('GET', `/api/v1/imports/jobs/${job.id}`, { cookie })).body;
+  }
+  return job;
 }
